@@ -71,7 +71,7 @@ func Parse(src []byte) (*Document, error) {
 	doc := &Document{Body: rest, BodyLine: line + 1}
 	var root yaml.Node
 	if err := yaml.Unmarshal(yamlText, &root); err != nil {
-		return nil, yamlError(err, 1)
+		return nil, YAMLError(err, 1)
 	}
 	if root.Kind == 0 { // empty front-matter
 		return doc, nil
@@ -105,8 +105,9 @@ func offset(n *yaml.Node, by int) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlError turns a yaml.v3 error into an *Error at a file line.
-func yamlError(err error, by int) *Error {
+// YAMLError turns a yaml.v3 parse or type error into an *Error whose line is
+// offset by the given number of lines (the file line before the YAML starts).
+func YAMLError(err error, by int) *Error {
 	msg := err.Error()
 	if te, ok := err.(*yaml.TypeError); ok && len(te.Errors) > 0 {
 		msg = "yaml: " + te.Errors[0]

@@ -1,0 +1,264 @@
+// Package config reads the site configuration file, foilog.yaml, at the
+// root of a site. Every setting has a default, so a site without the file
+// builds.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strings"
+
+	"github.com/foilog/foilog/internal/diag"
+	"github.com/foilog/foilog/internal/frontmatter"
+	"gopkg.in/yaml.v3"
+)
+
+// FileName is the name of the site configuration file at the site root.
+const FileName = "foilog.yaml"
+
+// Site is the site configuration after defaults are applied.
+type Site struct {
+	// Title names the site in headers and page titles.
+	Title string `yaml:"title"`
+	// Description is the meta description of the home page.
+	Description string `yaml:"description"`
+	// BaseURL is where the site is hosted: "https://foi.example.org/foi/"
+	// or just a path ("/foi/"). Default "/".
+	BaseURL string `yaml:"baseURL"`
+	// Authority is the public body publishing the log; it is the default
+	// `force` of every response.
+	Authority string `yaml:"authority"`
+	// Regime is the default FOI regime of responses: FOIA, FOISA, EIR or
+	// EISR. Default FOIA.
+	Regime string `yaml:"regime"`
+	// Language is the BCP 47 language of the content. Default "en-GB".
+	Language string `yaml:"language"`
+	// PageSize is how many entries a list page shows. Default 20.
+	PageSize int `yaml:"pageSize"`
+	// Licence is the reuse licence shown in the footer.
+	Licence Link `yaml:"licence"`
+	// Contact is how the public reaches the FOI team.
+	Contact Contact `yaml:"contact"`
+	// Accessibility feeds the generated accessibility statement.
+	Accessibility Accessibility `yaml:"accessibility"`
+}
+
+// Link is a named URL.
+type Link struct {
+	Name string `yaml:"name"`
+	URL  string `yaml:"url"`
+}
+
+// Contact holds the FOI team's published contact details.
+type Contact struct {
+	Email   string `yaml:"email"`
+	Phone   string `yaml:"phone"`
+	Address string `yaml:"address"`
+	URL     string `yaml:"url"`
+}
+
+// Accessibility holds what the accessibility statement needs beyond the
+// contact details.
+type Accessibility struct {
+	// Status is "full" or "partial" compliance with WCAG 2.2 AA. Default "full".
+	Status string `yaml:"status"`
+	// Prepared is the date the statement was prepared (free text, e.g. "1 November 2026").
+	Prepared string `yaml:"prepared"`
+	// Issues lists known accessibility problems, one sentence each.
+	Issues []string `yaml:"issues"`
+}
+
+var keys = []string{"title", "description", "baseURL", "authority", "regime", "language", "pageSize", "licence", "contact", "accessibility"}
+
+// Default returns the configuration used when foilog.yaml is absent.
+func Default() Site {
+	return Site{
+		Title:     "FOI disclosure log",
+		BaseURL:   "/",
+		Authority: "",
+		Regime:    "FOIA",
+		Language:  "en-GB",
+		PageSize:  20,
+		Licence: Link{Name: "Open Government Licence v3.0",
+			URL: "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"},
+		Accessibility: Accessibility{Status: "full"},
+	}
+}
+
+// Load reads FileName from fsys. A missing file gives Default. Problems
+// are reported as diagnostics at the file's line and column.
+func Load(fsys fs.FS) (Site, diag.List) {
+	cfg := Default()
+	src, err := fs.ReadFile(fsys, FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, nil
+	}
+	var list diag.List
+	if err != nil {
+		list.Errorf(FileName, 0, 0, "config.read", "cannot read site config: %v", err)
+		return cfg, list
+	}
+	return Parse(src)
+}
+
+// Parse reads the configuration file's bytes over the defaults.
+func Parse(src []byte) (Site, diag.List) {
+	cfg := Default()
+	var list diag.List
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		fe := toError(err)
+		list.Add(diag.Diagnostic{Path: FileName, Line: fe.Line, Col: fe.Col, Code: "config.yaml", Message: fe.Message, Hint: fe.Hint})
+		return cfg, list
+	}
+	if root.Kind == 0 || len(root.Content) == 0 {
+		return cfg, nil
+	}
+	m := root.Content[0]
+	if m.Kind != yaml.MappingNode {
+		list.Errorf(FileName, m.Line, m.Column, "config.shape", "site config must be a list of `key: value` settings")
+		return cfg, list
+	}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if !contains(keys, k.Value) {
+			d := diag.Diagnostic{Path: FileName, Line: k.Line, Col: k.Column, Code: "config.unknown-setting",
+				Message: fmt.Sprintf("unknown setting `%s`", k.Value)}
+			if s := diag.Suggest(k.Value, keys); s != "" {
+				d.Message += fmt.Sprintf("; did you mean `%s`?", s)
+			} else {
+				d.Hint = "settings are " + strings.Join(sorted(keys), ", ")
+			}
+			list.Add(d)
+			continue
+		}
+		if err := m.Content[i+1].Decode(fieldPtr(&cfg, k.Value)); err != nil {
+			v := m.Content[i+1]
+			list.Errorf(FileName, v.Line, v.Column, "config.type", "setting `%s` has the wrong type: %s", k.Value, typeMessage(err))
+		}
+	}
+	list = append(list, cfg.normalise(m)...)
+	return cfg, list
+}
+
+func fieldPtr(c *Site, key string) any {
+	switch key {
+	case "title":
+		return &c.Title
+	case "description":
+		return &c.Description
+	case "baseURL":
+		return &c.BaseURL
+	case "authority":
+		return &c.Authority
+	case "regime":
+		return &c.Regime
+	case "language":
+		return &c.Language
+	case "pageSize":
+		return &c.PageSize
+	case "licence":
+		return &c.Licence
+	case "contact":
+		return &c.Contact
+	default:
+		return &c.Accessibility
+	}
+}
+
+func (c *Site) normalise(m *yaml.Node) diag.List {
+	var list diag.List
+	pos := func(key string) (int, int) {
+		for i := 0; i+1 < len(m.Content); i += 2 {
+			if m.Content[i].Value == key {
+				return m.Content[i+1].Line, m.Content[i+1].Column
+			}
+		}
+		return 0, 0
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+	}
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" {
+		l, col := pos("baseURL")
+		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q must be an http(s) URL or a path such as /foi/", c.BaseURL)
+	} else if !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+	switch strings.ToUpper(c.Regime) {
+	case "FOIA", "FOISA", "EIR", "EISR":
+		c.Regime = strings.ToUpper(c.Regime)
+	default:
+		l, col := pos("regime")
+		list.Errorf(FileName, l, col, "config.regime", "regime %q is not one of FOIA, FOISA, EIR, EISR", c.Regime)
+	}
+	if c.PageSize < 1 || c.PageSize > 500 {
+		l, col := pos("pageSize")
+		list.Errorf(FileName, l, col, "config.page-size", "pageSize %d must be between 1 and 500", c.PageSize)
+	}
+	if c.Accessibility.Status != "full" && c.Accessibility.Status != "partial" {
+		l, col := pos("accessibility")
+		list.Errorf(FileName, l, col, "config.accessibility", "accessibility status %q must be full or partial", c.Accessibility.Status)
+	}
+	return list
+}
+
+// BasePath returns the path part of BaseURL, with leading and trailing
+// slashes: "/" or "/foi/".
+func (c Site) BasePath() string {
+	u, err := url.Parse(c.BaseURL)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	p := u.Path
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	if !strings.HasSuffix(p, "/") {
+		p += "/"
+	}
+	return p
+}
+
+// AbsURL returns the absolute URL of a site path ("responses/x/") when
+// BaseURL has a scheme and host, else the root-relative URL.
+func (c Site) AbsURL(path string) string {
+	base := c.BaseURL
+	if !strings.Contains(base, "://") {
+		base = c.BasePath()
+	}
+	return base + strings.TrimPrefix(path, "/")
+}
+
+func toError(err error) *frontmatter.Error {
+	fe := frontmatter.YAMLError(err, 0)
+	fe.Message = strings.Replace(fe.Message, "front-matter", "site config", 1)
+	return fe
+}
+
+func typeMessage(err error) string {
+	s := err.Error()
+	if i := strings.LastIndex(s, ": "); i >= 0 {
+		s = s[i+2:]
+	}
+	return s
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func sorted(s []string) []string {
+	c := append([]string(nil), s...)
+	sort.Strings(c)
+	return c
+}

@@ -1,0 +1,45 @@
+package config
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestLoadMissingGivesDefaults(t *testing.T) {
+	cfg, list := Load(fstest.MapFS{})
+	if len(list) != 0 || cfg.BaseURL != "/" || cfg.Regime != "FOIA" || cfg.Language != "en-GB" || cfg.PageSize != 20 {
+		t.Fatalf("got %+v, %v", cfg, list)
+	}
+}
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		src     string
+		check   func(Site) bool
+		wantErr string
+	}{
+		{src: "title: X\nbaseURL: https://foi.example.org/foi\nregime: foisa\n", check: func(s Site) bool {
+			return s.Title == "X" && s.BaseURL == "https://foi.example.org/foi/" && s.BasePath() == "/foi/" && s.Regime == "FOISA" &&
+				s.AbsURL("responses/a/") == "https://foi.example.org/foi/responses/a/"
+		}},
+		{src: "baseURL: /foi/\n", check: func(s Site) bool { return s.BasePath() == "/foi/" && s.AbsURL("x/") == "/foi/x/" }},
+		{src: "titel: X\n", wantErr: "foilog.yaml:1:1: error: unknown setting `titel`; did you mean `title`?"},
+		{src: "regime: GDPR\n", wantErr: "foilog.yaml:1:9: error: regime \"GDPR\" is not one of FOIA, FOISA, EIR, EISR"},
+		{src: "pageSize: many\n", wantErr: "foilog.yaml:1:11: error: setting `pageSize` has the wrong type"},
+		{src: "baseURL: ftp://x/\n", wantErr: "foilog.yaml:1:10: error: baseURL \"ftp://x/\" must be an http(s) URL"},
+		{src: "title: [\n", wantErr: "foilog.yaml:1:1: error: site config is not valid YAML"},
+	}
+	for _, tt := range tests {
+		cfg, list := Parse([]byte(tt.src))
+		if tt.wantErr != "" {
+			if !strings.HasPrefix(list.Error(), tt.wantErr) {
+				t.Errorf("Parse(%q) diagnostics = %q, want prefix %q", tt.src, list.Error(), tt.wantErr)
+			}
+			continue
+		}
+		if len(list) != 0 || !tt.check(cfg) {
+			t.Errorf("Parse(%q) = %+v, %v", tt.src, cfg, list)
+		}
+	}
+}
