@@ -1,0 +1,162 @@
+// Package output writes a rendered site to a folder atomically.
+//
+// Write builds the new site in a staging folder beside the destination and
+// swaps it in with two renames, so a reader (or a web server) sees either
+// the old site or the new one, and a failure at any point leaves the old
+// site untouched. Files whose bytes did not change keep their modification
+// time: they are hard-linked (or copied with their old time) from the old
+// site, so tools that sync by time upload only what changed.
+package output
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// File is one file of a rendered site.
+type File struct {
+	// Path is slash-separated and relative to the site root
+	// ("responses/foi-1648a-23/index.html").
+	Path string
+	Data []byte
+}
+
+// Stats says what Write did.
+type Stats struct {
+	// Written counts files whose bytes are new or changed.
+	Written int
+	// Unchanged counts files kept as they were.
+	Unchanged int
+	// Removed counts files of the old site no longer in the new one.
+	Removed int
+}
+
+// Write replaces the contents of dir with files. dir is created when
+// missing. Paths must be valid fs.ValidPath paths naming files; two files
+// with one path, or a file whose path is also a folder of another, are an
+// error and nothing is written.
+func Write(dir string, files []File) (Stats, error) {
+	var st Stats
+	if err := checkPaths(files); err != nil {
+		return st, err
+	}
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return st, fmt.Errorf("write site: %w", err)
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return st, fmt.Errorf("write site: %w", err)
+	}
+	defer os.RemoveAll(stage) // no-op after a successful swap
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return st, fmt.Errorf("write site: %w", err)
+	}
+	old := map[string]bool{}
+	if info, err := os.Stat(dir); err == nil && info.IsDir() {
+		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				rel, _ := filepath.Rel(dir, p)
+				old[filepath.ToSlash(rel)] = true
+			}
+			return nil
+		})
+	} else if err == nil {
+		return st, fmt.Errorf("write site: %s exists and is not a folder", dir)
+	}
+	made := map[string]bool{}
+	for _, f := range files {
+		target := filepath.Join(stage, filepath.FromSlash(f.Path))
+		if d := path.Dir(f.Path); !made[d] {
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return st, fmt.Errorf("write site: %w", err)
+			}
+			made[d] = true
+		}
+		if old[f.Path] && keep(filepath.Join(dir, filepath.FromSlash(f.Path)), target, f.Data) {
+			st.Unchanged++
+			delete(old, f.Path)
+			continue
+		}
+		delete(old, f.Path)
+		if err := os.WriteFile(target, f.Data, 0o644); err != nil {
+			return st, fmt.Errorf("write site: %w", err)
+		}
+		st.Written++
+	}
+	st.Removed = len(old)
+	if err := swap(dir, stage); err != nil {
+		return st, err
+	}
+	return st, nil
+}
+
+// keep makes target a copy of the old file when its bytes equal data,
+// keeping the old modification time, and reports whether it did.
+func keep(oldPath, target string, data []byte) bool {
+	info, err := os.Stat(oldPath)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return false
+	}
+	b, err := os.ReadFile(oldPath)
+	if err != nil || !bytes.Equal(b, data) {
+		return false
+	}
+	if os.Link(oldPath, target) == nil {
+		return true
+	}
+	if os.WriteFile(target, data, 0o644) != nil {
+		return false
+	}
+	return os.Chtimes(target, info.ModTime(), info.ModTime()) == nil
+}
+
+// swap puts stage in place of dir.
+func swap(dir, stage string) error {
+	if _, err := os.Lstat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(stage, dir); err != nil {
+			return fmt.Errorf("write site: %w", err)
+		}
+		return nil
+	}
+	trash := stage + ".old"
+	if err := os.Rename(dir, trash); err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	if err := os.Rename(stage, dir); err != nil {
+		_ = os.Rename(trash, dir) // put the old site back
+		return fmt.Errorf("write site: %w", err)
+	}
+	if err := os.RemoveAll(trash); err != nil {
+		return fmt.Errorf("write site: remove old site: %w", err)
+	}
+	return nil
+}
+
+func checkPaths(files []File) error {
+	paths := make([]string, len(files))
+	for i, f := range files {
+		if !fs.ValidPath(f.Path) || f.Path == "." || strings.HasSuffix(f.Path, "/") {
+			return fmt.Errorf("write site: invalid file path %q", f.Path)
+		}
+		paths[i] = f.Path
+	}
+	sort.Strings(paths)
+	for i := 1; i < len(paths); i++ {
+		if paths[i] == paths[i-1] {
+			return fmt.Errorf("write site: two files at %s", paths[i])
+		}
+		if strings.HasPrefix(paths[i], paths[i-1]+"/") {
+			return fmt.Errorf("write site: %s is a file and also a folder of %s", paths[i-1], paths[i])
+		}
+	}
+	return nil
+}

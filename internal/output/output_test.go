@@ -1,0 +1,100 @@
+package output
+
+import (
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+)
+
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			rel, _ := filepath.Rel(dir, p)
+			got[filepath.ToSlash(rel)] = string(b)
+		}
+		return nil
+	})
+	return got
+}
+
+func TestWriteReplacesPrunesAndKeepsTimes(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	st, err := Write(dir, []File{{"index.html", []byte("home")}, {"a/index.html", []byte("A")}, {"old/index.html", []byte("gone soon")}})
+	if err != nil || st.Written != 3 {
+		t.Fatalf("first write: %+v, %v", st, err)
+	}
+	past := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	for _, p := range []string{"index.html", "a/index.html"} {
+		os.Chtimes(filepath.Join(dir, p), past, past)
+	}
+	st, err = Write(dir, []File{{"index.html", []byte("home")}, {"a/index.html", []byte("A changed")}, {"b/x.css", []byte("x")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st != (Stats{Written: 2, Unchanged: 1, Removed: 1}) {
+		t.Errorf("stats = %+v", st)
+	}
+	want := map[string]string{"index.html": "home", "a/index.html": "A changed", "b/x.css": "x"}
+	got := tree(t, dir)
+	if len(got) != len(want) {
+		t.Errorf("tree = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s = %q, want %q", k, got[k], v)
+		}
+	}
+	if info, _ := os.Stat(filepath.Join(dir, "index.html")); !info.ModTime().Equal(past) {
+		t.Errorf("unchanged file was rewritten: mtime %v", info.ModTime())
+	}
+	if info, _ := os.Stat(filepath.Join(dir, "a/index.html")); info.ModTime().Equal(past) {
+		t.Error("changed file kept its old time")
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		sort.Strings(names)
+		t.Errorf("staging folders left behind: %v", names)
+	}
+}
+
+func TestWriteRejectsBadPathsAndLeavesSite(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if _, err := Write(dir, []File{{"index.html", []byte("v1")}}); err != nil {
+		t.Fatal(err)
+	}
+	for _, files := range [][]File{
+		{{"../escape.html", nil}},
+		{{"/abs", nil}},
+		{{"a", nil}, {"a/b", nil}},
+		{{"x", nil}, {"x", nil}},
+	} {
+		if _, err := Write(dir, files); err == nil || !strings.Contains(err.Error(), "write site") {
+			t.Errorf("Write(%v) err = %v", files, err)
+		}
+	}
+	if got := tree(t, dir); len(got) != 1 || got["index.html"] != "v1" {
+		t.Errorf("site changed after failed writes: %v", got)
+	}
+}
+
+func TestWriteRefusesFileAsDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	os.WriteFile(dir, []byte("not a folder"), 0o644)
+	if _, err := Write(dir, []File{{"index.html", nil}}); err == nil {
+		t.Fatal("wrote over a file")
+	}
+}
