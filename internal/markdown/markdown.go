@@ -1,0 +1,155 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/foilog/foilog/internal/diag"
+)
+
+// Option configures a Renderer; pass options to New.
+type Option func(*config)
+
+type config struct {
+	basePath string
+}
+
+// WithBasePath sets the path under which the site is served, such as
+// "/foi/". Root-relative link and image destinations in the body are
+// prefixed with it ("/responses/x/" becomes "/foi/responses/x/"). The path
+// is normalised to begin and end with a slash; "" and "/" (the default)
+// leave destinations unchanged. If p is a full URL, only its path is used.
+func WithBasePath(p string) Option {
+	return func(c *config) { c.basePath = normaliseBasePath(p) }
+}
+
+// normaliseBasePath returns p as "/" or "/a/b/".
+func normaliseBasePath(p string) string {
+	p = strings.TrimSpace(p)
+	if strings.Contains(p, "://") {
+		if u, err := url.Parse(p); err == nil {
+			p = u.Path
+		}
+	}
+	if p == "" {
+		return "/"
+	}
+	p = path.Clean("/" + p)
+	if p == "/" {
+		return "/"
+	}
+	return p + "/"
+}
+
+// Renderer converts Markdown bodies to HTML. Create one with New and reuse it;
+// it is safe for concurrent use.
+type Renderer struct {
+	cfg config
+	md  goldmark.Markdown
+}
+
+// New returns a Renderer configured with opts. All goldmark configuration
+// happens here; Convert never changes it.
+func New(opts ...Option) *Renderer {
+	cfg := config{basePath: "/"}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.NewLinkify(extension.WithLinkifyAllowedProtocols([]string{"http:", "https:"})),
+			extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignNone)),
+			extension.Strikethrough,
+			extension.TaskList,
+			extension.NewFootnote(),
+			extension.DefinitionList,
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(newNodeRenderer(), 100)),
+		),
+	)
+	return &Renderer{cfg: cfg, md: md}
+}
+
+// Document is the result of converting one Markdown body.
+type Document struct {
+	// HTML is a safe HTML fragment: no raw HTML from the source, no unsafe
+	// URLs, no h1, no style attributes.
+	HTML []byte
+	// Text is the plain text of the whole body, for search and lint. Each
+	// block (paragraph, heading, list item, table row, definition term, code
+	// block line) ends at a "\n"; table cells are separated by "\t"; inline
+	// markup is removed and entities are decoded; code is included verbatim;
+	// dropped raw HTML is not. Footnotes come last. No trailing newline.
+	Text string
+	// Summary is the plain text of the first non-empty paragraph (never a
+	// heading, list or table), with runs of white space collapsed to one
+	// space; "" when the body has no paragraph.
+	Summary string
+	// Headings lists every heading in document order, at its rendered level.
+	Headings []Heading
+	// Links lists every link and image destination in document order,
+	// including autolinks and bare URLs. Destinations are as the author wrote
+	// them, with escapes and entities decoded and before the base path is
+	// added. Links removed because their scheme is unsafe are not listed;
+	// they are reported in Diagnostics instead.
+	Links []Link
+	// Diagnostics lists fixable problems in the body, in source order: raw
+	// HTML that was dropped (markdown.raw-html), links removed for an unsafe
+	// scheme (markdown.unsafe-link) and paragraphs that seem to continue the
+	// previous paragraph's sentence (markdown.split-paragraph). All are
+	// warnings. Path is empty and Line and Col are 1-based positions in the
+	// source passed to Convert: the caller sets Path and adds the line offset
+	// of the body within its file.
+	Diagnostics diag.List
+}
+
+// Heading is one heading of a Document.
+type Heading struct {
+	// Level is the rendered level, 2 to 6: the body never has an h1.
+	Level int
+	// ID is the id attribute, unique within the document.
+	ID string
+	// Text is the heading's plain text with white space collapsed.
+	Text string
+}
+
+// Link is one link or image destination of a Document.
+type Link struct {
+	// Destination is the URL as written, escapes and entities decoded.
+	Destination string
+	// Line is the 1-based line in the source where the link starts.
+	Line int
+	// Image reports whether the destination is an image source.
+	Image bool
+}
+
+// Convert renders src, a Markdown body without front-matter. It is safe for
+// concurrent use. The error is non-nil only if goldmark fails to render,
+// which does not happen for any input with the built-in renderers.
+func (r *Renderer) Convert(src []byte) (*Document, error) {
+	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
+	out := &Document{}
+	t := newTransformer(src, r.cfg, &out.Diagnostics)
+	t.transform(doc)
+	var buf bytes.Buffer
+	buf.Grow(len(src) + len(src)/2)
+	if err := r.md.Renderer().Render(&buf, src, doc); err != nil {
+		return nil, fmt.Errorf("render markdown: %w", err)
+	}
+	out.HTML = buf.Bytes()
+	out.Links = t.links
+	extract(doc, src, t.lines, out)
+	out.Diagnostics = sortDiagnostics(out.Diagnostics)
+	return out, nil
+}

@@ -1,0 +1,238 @@
+package markdown
+
+import (
+	"bytes"
+	"html"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	extast "github.com/yuin/goldmark/extension/ast"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+)
+
+// extract fills the plain-text fields of out from the transformed document.
+func extract(doc ast.Node, src []byte, lines lineIndex, out *Document) {
+	x := &extractor{src: src, lines: lines, out: out}
+	x.block(doc)
+	out.Text = strings.TrimRight(x.text.String(), "\n")
+}
+
+type extractor struct {
+	src   []byte
+	lines lineIndex
+	out   *Document
+	text  strings.Builder
+	// prev is the last paragraph seen and its text, for the split check.
+	prev     *ast.Paragraph
+	prevText string
+}
+
+func (x *extractor) block(n ast.Node) {
+	switch n := n.(type) {
+	case *ast.FencedCodeBlock, *ast.CodeBlock:
+		code := codeText(n, x.src)
+		x.text.WriteString(code)
+		if code != "" && !strings.HasSuffix(code, "\n") {
+			x.text.WriteByte('\n')
+		}
+		return
+	case *ast.HTMLBlock:
+		return
+	case *extast.TableHeader, *extast.TableRow:
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			if c != n.FirstChild() {
+				x.text.WriteByte('\t')
+			}
+			x.text.WriteString(inlineText(c, x.src))
+		}
+		x.text.WriteByte('\n')
+		return
+	case *ast.Heading:
+		s := inlineText(n, x.src)
+		id, _ := n.AttributeString("id")
+		idb, _ := id.([]byte)
+		x.out.Headings = append(x.out.Headings, Heading{Level: n.Level, ID: string(idb), Text: collapseSpace(s)})
+		x.line(s)
+		return
+	case *ast.Paragraph:
+		s := inlineText(n, x.src)
+		if x.out.Summary == "" && !inFootnote(n) {
+			x.out.Summary = collapseSpace(s)
+		}
+		x.checkSplit(n, s)
+		x.line(s)
+		return
+	}
+	if first := n.FirstChild(); first != nil && first.Type() == ast.TypeInline {
+		x.line(inlineText(n, x.src))
+		return
+	}
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		x.block(c)
+	}
+}
+
+func (x *extractor) line(s string) {
+	x.text.WriteString(s)
+	x.text.WriteByte('\n')
+}
+
+// checkSplit warns when paragraph p seems to continue the sentence of the
+// paragraph just before it: the earlier one ends in a word or a comma and p
+// starts with a lower-case letter.
+func (x *extractor) checkSplit(p *ast.Paragraph, s string) {
+	prev, prevText := x.prev, x.prevText
+	x.prev, x.prevText = p, s
+	if prev == nil || p.PreviousSibling() != prev {
+		return
+	}
+	before := strings.TrimRightFunc(prevText, unicode.IsSpace)
+	after := strings.TrimLeftFunc(s, unicode.IsSpace)
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(after)
+	if before == "" || after == "" || !(unicode.IsLetter(last) || unicode.IsDigit(last) || last == ',') || !unicode.IsLower(first) {
+		return
+	}
+	pos := p.Pos()
+	if p.Lines().Len() > 0 {
+		pos = p.Lines().At(0).Start
+	}
+	line, col := x.lines.position(pos)
+	prevLine := x.lines.line(prev.Lines().At(prev.Lines().Len() - 1).Start)
+	x.out.Diagnostics.Add(diagWarning(line, col, CodeSplitParagraph,
+		"paragraph seems to continue the sentence of the paragraph before it",
+		"if it is one paragraph, remove the blank line(s) after line "+strconv.Itoa(prevLine)))
+}
+
+func inFootnote(n ast.Node) bool {
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Kind() == extast.KindFootnote {
+			return true
+		}
+	}
+	return false
+}
+
+// inlineText returns the plain text of the inline content of n: entities
+// decoded, escapes removed, markup dropped, soft line breaks as spaces and
+// hard line breaks as "\n".
+func inlineText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	writeInline(&b, n, src)
+	return b.String()
+}
+
+func writeInline(b *strings.Builder, n ast.Node, src []byte) {
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Text:
+			v := c.Segment.Value(src)
+			if c.IsRaw() {
+				b.Write(v)
+			} else {
+				b.WriteString(decodeText(v))
+			}
+			switch {
+			case c.HardLineBreak():
+				b.WriteByte('\n')
+			case c.SoftLineBreak():
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if c.IsCode() || c.IsRaw() {
+				b.Write(c.Value)
+			} else {
+				b.WriteString(decodeText(c.Value))
+			}
+		case *ast.CodeSpan:
+			for t := c.FirstChild(); t != nil; t = t.NextSibling() {
+				if t, ok := t.(*ast.Text); ok {
+					v := t.Segment.Value(src)
+					if bytes.HasSuffix(v, []byte("\n")) {
+						v = append(v[:len(v)-1:len(v)-1], ' ')
+					}
+					b.Write(v)
+				}
+			}
+		case *ast.AutoLink:
+			b.Write(c.Label(src))
+		case *ast.RawHTML, *extast.FootnoteLink, *extast.FootnoteBacklink, *extast.TaskCheckBox:
+			// Not text.
+		default:
+			writeInline(b, c, src)
+		}
+	}
+}
+
+// decodeText resolves escapes and character references in a text segment the
+// way goldmark's HTML writer does, then decodes the HTML it would write.
+func decodeText(v []byte) string {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return string(v)
+	}
+	var buf bufWriter
+	ghtml.DefaultWriter.Write(&buf, v)
+	return html.UnescapeString(buf.String())
+}
+
+// bufWriter adapts bytes.Buffer to goldmark's util.BufWriter.
+type bufWriter struct{ bytes.Buffer }
+
+func (*bufWriter) Flush() error    { return nil }
+func (b *bufWriter) Buffered() int { return b.Len() }
+
+// codeText returns the content of a code block verbatim.
+func codeText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		b.Write(seg.Value(src))
+	}
+	return b.String()
+}
+
+// collapseSpace trims s and replaces each run of white space with one space.
+func collapseSpace(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// idSet generates heading ids that are unique within one document.
+type idSet map[string]bool
+
+// generate returns an id for a heading with plain text s: lower-case letters
+// and digits, words joined by "-", "heading" when nothing is left; "-1",
+// "-2", ... is appended to an id already used.
+func (ids idSet) generate(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		case unicode.IsSpace(r) || r == '-' || r == '_':
+			dash = true
+		}
+	}
+	id := b.String()
+	if id == "" {
+		id = "heading"
+	}
+	if !ids[id] {
+		ids[id] = true
+		return id
+	}
+	for i := 1; ; i++ {
+		if c := id + "-" + strconv.Itoa(i); !ids[c] {
+			ids[c] = true
+			return c
+		}
+	}
+}
