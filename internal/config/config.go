@@ -44,6 +44,18 @@ type Site struct {
 	Contact Contact `yaml:"contact"`
 	// Accessibility feeds the generated accessibility statement.
 	Accessibility Accessibility `yaml:"accessibility"`
+	// Lint lists the authority's own published contact details, which the
+	// personal-data checks of `foilog check` do not report.
+	Lint Lint `yaml:"lint"`
+}
+
+// Lint holds allow-lists for the publication-safety checks. The contact
+// email and phone are always allowed.
+type Lint struct {
+	AllowEmails    []string `yaml:"allowEmails"`
+	AllowDomains   []string `yaml:"allowDomains"`
+	AllowPhones    []string `yaml:"allowPhones"`
+	AllowPostcodes []string `yaml:"allowPostcodes"`
 }
 
 // Link is a named URL.
@@ -71,7 +83,7 @@ type Accessibility struct {
 	Issues []string `yaml:"issues"`
 }
 
-var keys = []string{"title", "description", "baseURL", "authority", "regime", "language", "pageSize", "licence", "contact", "accessibility"}
+var keys = []string{"title", "description", "baseURL", "authority", "regime", "language", "pageSize", "licence", "contact", "accessibility", "lint"}
 
 // Default returns the configuration used when foilog.yaml is absent.
 func Default() Site {
@@ -164,6 +176,8 @@ func fieldPtr(c *Site, key string) any {
 		return &c.Licence
 	case "contact":
 		return &c.Contact
+	case "lint":
+		return &c.Lint
 	default:
 		return &c.Accessibility
 	}
