@@ -77,19 +77,24 @@ func renderNothing(util.BufWriter, []byte, ast.Node, bool) (ast.WalkStatus, erro
 	return ast.WalkSkipChildren, nil
 }
 
+// maxHighlight is the size in bytes above which code is not highlighted, to
+// bound the time chroma's regular expressions may take.
+const maxHighlight = 64 << 10
+
 // renderCode writes a code block. A fenced block whose language chroma knows
 // is highlighted with classes:
 //
 //	<pre class="chroma" tabindex="0"><code class="language-go" data-lang="go">…</code></pre>
 //
-// Anything else is escaped plain text in <pre tabindex="0"><code>. The
+// Anything else, and code longer than maxHighlight, is escaped plain text in
+// <pre tabindex="0"><code>. The
 // tabindex lets keyboard users scroll long lines.
 func (r *nodeRenderer) renderCode(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
 	code := codeText(n, src)
-	if fc, ok := n.(*ast.FencedCodeBlock); ok && fc.Info != nil {
+	if fc, ok := n.(*ast.FencedCodeBlock); ok && fc.Info != nil && len(code) <= maxHighlight {
 		lang := language(fc.Info.Segment.Value(src))
 		if lexer := lexerFor(lang); lexer != nil {
 			if it, err := lexer.Tokenise(nil, code); err == nil {

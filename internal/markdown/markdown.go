@@ -29,6 +29,8 @@ type config struct {
 // prefixed with it ("/responses/x/" becomes "/foi/responses/x/"). The path
 // is normalised to begin and end with a slash; "" and "/" (the default)
 // leave destinations unchanged. If p is a full URL, only its path is used.
+// Authors write links relative to the site root: a destination that already
+// starts with the base path is prefixed again.
 func WithBasePath(p string) Option {
 	return func(c *config) { c.basePath = normaliseBasePath(p) }
 }
@@ -92,9 +94,11 @@ type Document struct {
 	// markup is removed and entities are decoded; code is included verbatim;
 	// dropped raw HTML is not. Footnotes come last. No trailing newline.
 	Text string
-	// Summary is the plain text of the first non-empty paragraph (never a
-	// heading, list or table), with runs of white space collapsed to one
-	// space; "" when the body has no paragraph.
+	// Summary is the plain text of the first paragraph, with runs of white
+	// space collapsed to one space. A paragraph at the top level of the body
+	// is preferred to one inside a list or quotation; headings, tables,
+	// tight-list items, footnotes and paragraphs holding only images never
+	// count. "" when there is no such paragraph.
 	Summary string
 	// Headings lists every heading in document order, at its rendered level.
 	Headings []Heading
@@ -105,10 +109,10 @@ type Document struct {
 	// they are reported in Diagnostics instead.
 	Links []Link
 	// Diagnostics lists fixable problems in the body, in source order: raw
-	// HTML that was dropped (markdown.raw-html), links removed for an unsafe
-	// scheme (markdown.unsafe-link) and paragraphs that seem to continue the
-	// previous paragraph's sentence (markdown.split-paragraph). All are
-	// warnings. Path is empty and Line and Col are 1-based positions in the
+	// HTML that was dropped (CodeRawHTML), links removed for an unsafe scheme
+	// (CodeUnsafeLink), paragraphs that seem to continue the previous
+	// paragraph's sentence (CodeSplitParagraph) and heading text run into a
+	// paragraph (CodeMergedHeading). All are warnings. Path is empty and Line and Col are 1-based positions in the
 	// source passed to Convert: the caller sets Path and adds the line offset
 	// of the body within its file.
 	Diagnostics diag.List

@@ -356,3 +356,11 @@ func BenchmarkConvert(b *testing.B) {
 		}
 	}
 }
+
+func TestHugeCodeIsNotHighlighted(t *testing.T) {
+	body := strings.Repeat("x := 1 // a line of Go\n", maxHighlight/20)
+	doc := mustConvert(t, New(), "```go\n"+body+"```\n")
+	if !bytes.HasPrefix(doc.HTML, []byte("<pre tabindex=\"0\"><code>x := 1")) {
+		t.Errorf("code over %d bytes is highlighted: %.80s", maxHighlight, doc.HTML)
+	}
+}

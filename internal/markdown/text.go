@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"html"
 	"strconv"
 	"strings"
@@ -18,6 +19,8 @@ func extract(doc ast.Node, src []byte, lines lineIndex, out *Document) {
 	x := &extractor{src: src, lines: lines, out: out}
 	x.block(doc)
 	out.Text = strings.TrimRight(x.text.String(), "\n")
+	out.Summary = x.summary()
+	x.checkMergedHeadings()
 }
 
 type extractor struct {
@@ -28,6 +31,13 @@ type extractor struct {
 	// prev is the last paragraph seen and its text, for the split check.
 	prev     *ast.Paragraph
 	prevText string
+	// paras holds every paragraph outside footnotes, in document order.
+	paras []paragraph
+}
+
+type paragraph struct {
+	node *ast.Paragraph
+	text string
 }
 
 func (x *extractor) block(n ast.Node) {
@@ -59,8 +69,8 @@ func (x *extractor) block(n ast.Node) {
 		return
 	case *ast.Paragraph:
 		s := inlineText(n, x.src)
-		if x.out.Summary == "" && !inFootnote(n) {
-			x.out.Summary = collapseSpace(s)
+		if !inFootnote(n) {
+			x.paras = append(x.paras, paragraph{n, s})
 		}
 		x.checkSplit(n, s)
 		x.line(s)
@@ -105,6 +115,105 @@ func (x *extractor) checkSplit(p *ast.Paragraph, s string) {
 	x.out.Diagnostics.Add(diagWarning(line, col, CodeSplitParagraph,
 		"paragraph seems to continue the sentence of the paragraph before it",
 		"if it is one paragraph, remove the blank line(s) after line "+strconv.Itoa(prevLine)))
+}
+
+// summary returns the collapsed text of the first paragraph at the top level
+// of the document, or failing that of the first paragraph anywhere (in a
+// list or a quotation), skipping paragraphs that hold only images.
+func (x *extractor) summary() string {
+	for _, topLevel := range []bool{true, false} {
+		for _, p := range x.paras {
+			if topLevel && p.node.Parent().Kind() != ast.KindDocument || onlyImages(p.node, x.src) {
+				continue
+			}
+			if s := collapseSpace(p.text); s != "" {
+				return s
+			}
+		}
+	}
+	return ""
+}
+
+// onlyImages reports whether paragraph p contains images and nothing else
+// but white space.
+func onlyImages(p ast.Node, src []byte) bool {
+	images := 0
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Image:
+			images++
+		case *ast.Text:
+			if len(bytes.TrimSpace(c.Segment.Value(src))) != 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return images > 0
+}
+
+// checkMergedHeadings warns when the text of a heading of the document
+// appears inside a paragraph as if a line break had been lost: at the start
+// or after the end of a sentence, and followed by a capitalised word, as in
+// "... these attacks. Factors against release Disclosure of ...".
+func (x *extractor) checkMergedHeadings() {
+	seen := map[string]bool{}
+	var hs []Heading
+	for _, h := range x.out.Headings {
+		if strings.Contains(h.Text, " ") && !seen[h.Text] {
+			seen[h.Text] = true
+			hs = append(hs, h)
+		}
+	}
+	for _, p := range x.paras {
+		text := collapseSpace(p.text)
+		for _, h := range hs {
+			if text == h.Text || !mergedAt(text, h.Text) {
+				continue
+			}
+			line, col := x.lines.position(x.find(p.node, h.Text))
+			x.out.Diagnostics.Add(diagWarning(line, col, CodeMergedHeading,
+				fmt.Sprintf("heading %q seems to be run into this paragraph", h.Text),
+				fmt.Sprintf("put it on a line of its own, as %s %s, with a blank line before and after", strings.Repeat("#", h.Level), h.Text)))
+		}
+	}
+}
+
+// mergedAt reports whether heading h occurs in text at the start or after a
+// sentence end, followed by a space and an upper-case letter.
+func mergedAt(text, h string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], h)
+		if j < 0 {
+			return false
+		}
+		j += i
+		before := strings.TrimRight(text[:j], " ")
+		after := text[j+len(h):]
+		last, _ := utf8.DecodeLastRuneInString(before)
+		first, _ := utf8.DecodeRuneInString(strings.TrimPrefix(after, " "))
+		if (before == "" || strings.ContainsRune(".!?:;", last)) && strings.HasPrefix(after, " ") && unicode.IsUpper(first) {
+			return true
+		}
+		i = j + 1
+	}
+}
+
+// find returns the source offset of s within the lines of paragraph p, or
+// the offset of p's first line if s spans lines or is written with markup.
+func (x *extractor) find(p *ast.Paragraph, s string) int {
+	lines := p.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if k := bytes.Index(seg.Value(x.src), []byte(s)); k >= 0 {
+			return seg.Start + k
+		}
+	}
+	if lines.Len() > 0 {
+		return lines.At(0).Start
+	}
+	return p.Pos()
 }
 
 func inFootnote(n ast.Node) bool {

@@ -19,6 +19,7 @@ const (
 	CodeRawHTML        = "markdown.raw-html"
 	CodeUnsafeLink     = "markdown.unsafe-link"
 	CodeSplitParagraph = "markdown.split-paragraph"
+	CodeMergedHeading  = "markdown.merged-heading"
 )
 
 // transformer rewrites one parsed document in place before it is rendered:
