@@ -28,7 +28,7 @@ var update = flag.Bool("update", false, "rewrite the expected sections of testda
 //
 // A case has a "markdown" section and any of the expected sections: html,
 // text, summary, headings ("level id text" per line), links ("line
-// destination" or "line image destination" per line) and diagnostics
+// destination" or "line image destination" per line) and warnings
 // ("line:col code message" per line). Only the sections present are
 // compared. Blank lines at the end of a section are ignored. "go test -run TestCaseFiles -update" rewrites them.
 type testCase struct {
@@ -38,7 +38,7 @@ type testCase struct {
 	sections map[string]string
 }
 
-var expectedSections = []string{"html", "text", "summary", "headings", "links", "diagnostics"}
+var expectedSections = []string{"html", "text", "summary", "headings", "links", "warnings"}
 
 func readCaseFile(t *testing.T, path string) (header string, cases []*testCase) {
 	t.Helper()
@@ -155,16 +155,16 @@ func actualSections(t *testing.T, c *testCase) map[string]string {
 			links = append(links, fmt.Sprintf("%d %s", l.Line, l.Destination))
 		}
 	}
-	for _, d := range doc.Diagnostics {
+	for _, d := range doc.Warnings {
 		diags = append(diags, fmt.Sprintf("%d:%d %s %s", d.Line, d.Col, d.Code, d.Message))
 	}
 	return map[string]string{
-		"html":        strings.TrimSuffix(string(doc.HTML), "\n"),
-		"text":        doc.Text,
-		"summary":     doc.Summary,
-		"headings":    strings.Join(headings, "\n"),
-		"links":       strings.Join(links, "\n"),
-		"diagnostics": strings.Join(diags, "\n"),
+		"html":     strings.TrimSuffix(string(doc.HTML), "\n"),
+		"text":     doc.Text,
+		"summary":  doc.Summary,
+		"headings": strings.Join(headings, "\n"),
+		"links":    strings.Join(links, "\n"),
+		"warnings": strings.Join(diags, "\n"),
 	}
 }
 

@@ -106,16 +106,49 @@ type Document struct {
 	// including autolinks and bare URLs. Destinations are as the author wrote
 	// them, with escapes and entities decoded and before the base path is
 	// added. Links removed because their scheme is unsafe are not listed;
-	// they are reported in Diagnostics instead.
+	// they are reported in Warnings instead.
 	Links []Link
-	// Diagnostics lists fixable problems in the body, in source order: raw
-	// HTML that was dropped (CodeRawHTML), links removed for an unsafe scheme
-	// (CodeUnsafeLink), paragraphs that seem to continue the previous
+	// Warnings lists fixable problems in the body, ordered by position:
+	// raw HTML that was dropped (CodeRawHTML), links removed for an unsafe
+	// scheme (CodeUnsafeLink), paragraphs that seem to continue the previous
 	// paragraph's sentence (CodeSplitParagraph) and heading text run into a
-	// paragraph (CodeMergedHeading). All are warnings. Path is empty and Line and Col are 1-based positions in the
-	// source passed to Convert: the caller sets Path and adds the line offset
-	// of the body within its file.
-	Diagnostics diag.List
+	// paragraph (CodeMergedHeading). Use Diagnostics to report them.
+	Warnings []Warning
+}
+
+// Warning is a fixable problem in a Markdown body. The output is safe
+// regardless; a warning tells the author that the page will not look as they
+// meant.
+type Warning struct {
+	// Line and Col are the 1-based position in the source passed to Convert;
+	// Col counts characters.
+	Line, Col int
+	// Code is one of the Code constants, without the "markdown." prefix that
+	// Diagnostics adds.
+	Code    string
+	Message string
+	// Hint suggests a fix.
+	Hint string
+}
+
+// Codes of Warnings.
+const (
+	CodeRawHTML        = "raw-html"
+	CodeUnsafeLink     = "unsafe-link"
+	CodeSplitParagraph = "split-paragraph"
+	CodeMergedHeading  = "merged-heading"
+)
+
+// Diagnostics returns d.Warnings as warnings for the file at path whose
+// Markdown body begins on line bodyLine (1-based) of that file, with codes
+// such as "markdown.raw-html". It returns nil if there are no warnings.
+func (d *Document) Diagnostics(path string, bodyLine int) diag.List {
+	var l diag.List
+	for _, w := range d.Warnings {
+		l.Add(diag.Diagnostic{Path: path, Line: bodyLine + w.Line - 1, Col: w.Col, Severity: diag.Warning,
+			Code: "markdown." + w.Code, Message: w.Message, Hint: w.Hint})
+	}
+	return l
 }
 
 // Heading is one heading of a Document.
@@ -144,7 +177,7 @@ type Link struct {
 func (r *Renderer) Convert(src []byte) (*Document, error) {
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
 	out := &Document{}
-	t := newTransformer(src, r.cfg, &out.Diagnostics)
+	t := newTransformer(src, r.cfg, &out.Warnings)
 	t.transform(doc)
 	var buf bytes.Buffer
 	buf.Grow(len(src) + len(src)/2)
@@ -154,6 +187,6 @@ func (r *Renderer) Convert(src []byte) (*Document, error) {
 	out.HTML = buf.Bytes()
 	out.Links = t.links
 	extract(doc, src, t.lines, out)
-	out.Diagnostics = sortDiagnostics(out.Diagnostics)
+	sortWarnings(out.Warnings)
 	return out, nil
 }

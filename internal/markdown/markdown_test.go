@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/foilog/foilog/internal/diag"
 )
 
 func readResponse(tb testing.TB) []byte {
@@ -77,8 +79,8 @@ func TestResponseRendersCleanly(t *testing.T) {
 	if !reflect.DeepEqual(doc.Links, wantLinks) {
 		t.Errorf("Links =\n%+v\nwant\n%+v", doc.Links, wantLinks)
 	}
-	if len(doc.Diagnostics) != 1 || doc.Diagnostics[0].Code != CodeSplitParagraph || doc.Diagnostics[0].Line != 35 {
-		t.Errorf("Diagnostics = %v, want one %s at line 35", doc.Diagnostics, CodeSplitParagraph)
+	if len(doc.Warnings) != 1 || doc.Warnings[0].Code != CodeSplitParagraph || doc.Warnings[0].Line != 35 {
+		t.Errorf("Warnings = %+v, want one %s at line 35", doc.Warnings, CodeSplitParagraph)
 	}
 	for _, w := range []string{"Financial year\tCar parks\tCameras\tMaintenance cost (£)\n", "2022/23\t9\t23\t26,300\n", "\nThe challenge is logged"} {
 		if !strings.Contains(doc.Text, w) {
@@ -201,31 +203,42 @@ func TestWithBasePathNormalises(t *testing.T) {
 	}
 }
 
-func TestDiagnosticsPointAtTheProblem(t *testing.T) {
+func TestWarningsPointAtTheProblem(t *testing.T) {
 	src := "First line.\n\nSee [this](javascript:void(0)) and\n<b>that</b>.\n\n<div>\nblock\n</div>\n"
 	doc := mustConvert(t, New(), src)
 	var got []string
-	for _, d := range doc.Diagnostics {
-		got = append(got, fmt.Sprintf("%d:%d %s %s", d.Line, d.Col, d.Severity, d.Code))
-		if d.Path != "" || d.Message == "" || d.Hint == "" {
-			t.Errorf("diagnostic %+v: want empty Path, a Message and a Hint", d)
+	for _, w := range doc.Warnings {
+		got = append(got, fmt.Sprintf("%d:%d %s", w.Line, w.Col, w.Code))
+		if w.Message == "" || w.Hint == "" {
+			t.Errorf("warning %+v: want a Message and a Hint", w)
 		}
 	}
-	want := []string{
-		"3:5 warning markdown.unsafe-link",
-		"4:1 warning markdown.raw-html",
-		"4:8 warning markdown.raw-html",
-		"6:1 warning markdown.raw-html",
-	}
+	want := []string{"3:5 unsafe-link", "4:1 raw-html", "4:8 raw-html", "6:1 raw-html"}
 	if !reflect.DeepEqual(got, want) {
-		t.Errorf("diagnostics =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+		t.Errorf("warnings =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestDiagnosticsPlaceWarningsInTheFile(t *testing.T) {
+	doc := mustConvert(t, New(), "Text.\n\n<b>x</b>\n")
+	l := doc.Diagnostics("content/responses/cctv.md", 9)
+	if len(l) != 2 {
+		t.Fatalf("Diagnostics = %v, want 2", l)
+	}
+	d := l[0]
+	if d.Path != "content/responses/cctv.md" || d.Line != 11 || d.Col != 1 || d.Severity != diag.Warning ||
+		d.Code != "markdown.raw-html" || d.Hint == "" {
+		t.Errorf("Diagnostics()[0] = %+v", d)
+	}
+	if got := mustConvert(t, New(), "Clean.\n").Diagnostics("x.md", 5); got != nil {
+		t.Errorf("Diagnostics of a clean body = %v, want nil", got)
 	}
 }
 
 func TestColumnsCountCharacters(t *testing.T) {
 	doc := mustConvert(t, New(), "£££ <i>x</i>\n")
-	if len(doc.Diagnostics) == 0 || doc.Diagnostics[0].Col != 5 {
-		t.Errorf("Diagnostics = %v, want the first at column 5", doc.Diagnostics)
+	if len(doc.Warnings) == 0 || doc.Warnings[0].Col != 5 {
+		t.Errorf("Warnings = %+v, want the first at column 5", doc.Warnings)
 	}
 }
 

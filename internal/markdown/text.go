@@ -112,9 +112,9 @@ func (x *extractor) checkSplit(p *ast.Paragraph, s string) {
 	}
 	line, col := x.lines.position(pos)
 	prevLine := x.lines.line(prev.Lines().At(prev.Lines().Len() - 1).Start)
-	x.out.Diagnostics.Add(diagWarning(line, col, CodeSplitParagraph,
-		"paragraph seems to continue the sentence of the paragraph before it",
-		"if it is one paragraph, remove the blank line(s) after line "+strconv.Itoa(prevLine)))
+	x.out.Warnings = append(x.out.Warnings, Warning{Line: line, Col: col, Code: CodeSplitParagraph,
+		Message: "paragraph seems to continue the sentence of the paragraph before it",
+		Hint:    "if it is one paragraph, remove the blank line(s) after line " + strconv.Itoa(prevLine)})
 }
 
 // summary returns the collapsed text of the first paragraph at the top level
@@ -173,9 +173,10 @@ func (x *extractor) checkMergedHeadings() {
 				continue
 			}
 			line, col := x.lines.position(x.find(p.node, h.Text))
-			x.out.Diagnostics.Add(diagWarning(line, col, CodeMergedHeading,
-				fmt.Sprintf("heading %q seems to be run into this paragraph", h.Text),
-				fmt.Sprintf("put it on a line of its own, as %s %s, with a blank line before and after", strings.Repeat("#", h.Level), h.Text)))
+			x.out.Warnings = append(x.out.Warnings, Warning{Line: line, Col: col, Code: CodeMergedHeading,
+				Message: fmt.Sprintf("heading %q seems to be run into this paragraph", h.Text),
+				Hint: fmt.Sprintf("put it on a line of its own, as %s %s, with a blank line before and after",
+					strings.Repeat("#", h.Level), h.Text)})
 		}
 	}
 }

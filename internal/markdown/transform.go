@@ -10,16 +10,6 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	extast "github.com/yuin/goldmark/extension/ast"
-
-	"github.com/foilog/foilog/internal/diag"
-)
-
-// Diagnostic codes reported by Convert.
-const (
-	CodeRawHTML        = "markdown.raw-html"
-	CodeUnsafeLink     = "markdown.unsafe-link"
-	CodeSplitParagraph = "markdown.split-paragraph"
-	CodeMergedHeading  = "markdown.merged-heading"
 )
 
 // transformer rewrites one parsed document in place before it is rendered:
@@ -29,13 +19,13 @@ const (
 type transformer struct {
 	src   []byte
 	cfg   config
-	diags *diag.List
+	warns *[]Warning
 	lines lineIndex
 	links []Link
 }
 
-func newTransformer(src []byte, cfg config, diags *diag.List) *transformer {
-	return &transformer{src: src, cfg: cfg, diags: diags, lines: newLineIndex(src)}
+func newTransformer(src []byte, cfg config, warns *[]Warning) *transformer {
+	return &transformer{src: src, cfg: cfg, warns: warns, lines: newLineIndex(src)}
 }
 
 func (t *transformer) transform(doc ast.Node) {
@@ -227,17 +217,13 @@ func unwrap(n ast.Node) {
 
 func (t *transformer) report(pos int, code, msg, hint string) {
 	line, col := t.lines.position(pos)
-	t.diags.Add(diagWarning(line, col, code, msg, hint))
+	*t.warns = append(*t.warns, Warning{Line: line, Col: col, Code: code, Message: msg, Hint: hint})
 }
 
-func diagWarning(line, col int, code, msg, hint string) diag.Diagnostic {
-	return diag.Diagnostic{Line: line, Col: col, Severity: diag.Warning, Code: code, Message: msg, Hint: hint}
-}
-
-// sortDiagnostics orders l by position, then code, then message.
-func sortDiagnostics(l diag.List) diag.List {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i], l[j]
+// sortWarnings orders ws by position, then code, then message.
+func sortWarnings(ws []Warning) {
+	sort.SliceStable(ws, func(i, j int) bool {
+		a, b := ws[i], ws[j]
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
@@ -249,7 +235,6 @@ func sortDiagnostics(l diag.List) diag.List {
 		}
 		return a.Message < b.Message
 	})
-	return l
 }
 
 // clip shortens s to at most n runes for a message, marking the cut.
