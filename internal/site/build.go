@@ -1,0 +1,219 @@
+// Package site is foilog's publishing pipeline. Build reads a site's
+// content, configuration, layouts and static files and returns every file
+// of the finished site in memory, or every problem that stops it.
+//
+// The stages run in one direction: load the configuration, load and
+// validate the responses, render their Markdown, check them against the
+// exemption registry, group them into taxonomies, compute related
+// responses, build the search index, then render the page templates and
+// collect static files. Nothing is written: package output does that.
+package site
+
+import (
+	"fmt"
+	"io/fs"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/foilog/foilog/internal/config"
+	"github.com/foilog/foilog/internal/content"
+	"github.com/foilog/foilog/internal/diag"
+	"github.com/foilog/foilog/internal/exemption"
+	"github.com/foilog/foilog/internal/markdown"
+	"github.com/foilog/foilog/internal/output"
+)
+
+// Options configures one build.
+type Options struct {
+	// Source is the site root: content/, layouts/, static/ and foilog.yaml.
+	Source fs.FS
+	// Layouts and Static are the defaults under "layouts/" and "static/"
+	// that the site's own files override by name (foilog.Layouts and
+	// foilog.Static).
+	Layouts fs.FS
+	Static  fs.FS
+	// BaseURL, when set, overrides the configuration's baseURL.
+	BaseURL string
+	// Drafts publishes drafts and embargoed responses with a visible
+	// banner: for local preview only.
+	Drafts bool
+	// Now decides embargoes. The zero value means time.Now().
+	Now time.Time
+	// LiveReload adds the dev server's reload script to every page.
+	LiveReload bool
+	// Cache, when set, keeps work between builds (watch mode): Markdown
+	// rendered and pages whose inputs did not change are reused.
+	Cache *Cache
+	// Workers is the number of goroutines that render; 0 means GOMAXPROCS.
+	Workers int
+}
+
+// Result is a built site.
+type Result struct {
+	// Files are every file of the site, sorted by Path.
+	Files []output.File
+	// Responses counts published responses; Pages counts HTML pages.
+	Responses, Pages int
+	// Warnings are problems that did not stop the build, sorted.
+	Warnings diag.List
+	// Config is the configuration the site was built with.
+	Config config.Site
+	// Sources maps each published response's source path to its page path,
+	// so a preview can follow a renamed file.
+	Sources []SourcePage
+}
+
+// SourcePage pairs a response's Markdown file with its page.
+type SourcePage struct{ Source, Path string }
+
+// Build runs the whole pipeline. When any error is found it returns a nil
+// Result and every diagnostic (errors and warnings), sorted.
+func Build(opts Options) (*Result, diag.List) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	cfg, list := config.Load(opts.Source)
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
+		if cfg.BaseURL[len(cfg.BaseURL)-1] != '/' {
+			cfg.BaseURL += "/"
+		}
+	}
+	responses, l := content.Load(opts.Source, cfg)
+	list = append(list, l...)
+	published := publishable(responses, opts)
+
+	md := markdown.New(markdown.WithBasePath(cfg.BasePath()))
+	rendered, l := render(md, published, opts)
+	list = append(list, l...)
+	list = append(list, checkResponses(published, rendered)...)
+
+	tpl, l := loadTemplates(opts, cfg)
+	list = append(list, l...)
+	if list.HasErrors() {
+		list.Sort()
+		return nil, list
+	}
+
+	b := &builder{opts: opts, cfg: cfg, md: md, tpl: tpl}
+	b.model(published, rendered)
+	files, err := b.files()
+	if err != nil {
+		list.Errorf("layouts", 0, 0, "layout.execute", "%v", err)
+		list.Sort()
+		return nil, list
+	}
+	list.Sort()
+	res := &Result{Files: files, Responses: len(published), Pages: b.pageCount, Warnings: list, Config: cfg}
+	for _, r := range published {
+		res.Sources = append(res.Sources, SourcePage{Source: r.Path, Path: r.URL()})
+	}
+	return res, nil
+}
+
+// publishable returns the responses that may appear in the site, newest
+// first with a fixed tie-break (reference, then path).
+func publishable(all []*content.Response, opts Options) []*content.Response {
+	var out []*content.Response
+	for _, r := range all {
+		if r.Slug != "" && !r.Date.IsZero() && r.Visible(opts.Now, opts.Drafts) {
+			out = append(out, r)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return newer(out[i], out[j]) })
+	return out
+}
+
+func newer(a, b *content.Response) bool {
+	if c := a.Date.Compare(b.Date); c != 0 {
+		return c > 0
+	}
+	if a.Reference != b.Reference {
+		return a.Reference > b.Reference
+	}
+	return a.Path < b.Path
+}
+
+// render converts every response's Markdown on all workers, reusing the
+// cache where the file did not change.
+func render(md *markdown.Renderer, rs []*content.Response, opts Options) ([]*markdown.Document, diag.List) {
+	docs := make([]*markdown.Document, len(rs))
+	errs := make([]diag.List, len(rs))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				r := rs[i]
+				if d, ok := opts.Cache.markdown(r.Hash); ok {
+					docs[i] = d
+					errs[i] = bodyWarnings(r, d)
+					continue
+				}
+				d, err := md.Convert(r.Body)
+				if err != nil {
+					errs[i].Errorf(r.Path, r.BodyLine, 1, "markdown", "cannot render Markdown: %v", err)
+					d = &markdown.Document{}
+				}
+				docs[i] = d
+				errs[i] = bodyWarnings(r, d)
+				opts.Cache.putMarkdown(r.Hash, d)
+			}
+		}()
+	}
+	for i := range rs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var list diag.List
+	for _, l := range errs {
+		list = append(list, l...)
+	}
+	return docs, list
+}
+
+func bodyWarnings(r *content.Response, d *markdown.Document) diag.List {
+	var list diag.List
+	for _, w := range d.Warnings {
+		list.Add(diag.Diagnostic{Path: r.Path, Line: r.BodyLine + w.Line - 1, Col: w.Col, Severity: diag.Warning,
+			Code: "markdown." + w.Code, Message: w.Message})
+	}
+	return list
+}
+
+// checkResponses runs the exemption consistency checks on each response.
+func checkResponses(rs []*content.Response, docs []*markdown.Document) diag.List {
+	var list diag.List
+	for _, r := range rs {
+		for _, d := range exemption.Check(exemption.Facts{Outcome: string(r.Outcome), Provisions: r.Provisions,
+			Body: string(r.Body), BodyLine: r.BodyLine}) {
+			d.Path = r.Path
+			if d.Line == 0 {
+				d.Line = r.Lines["exemptions"]
+				if d.Line == 0 {
+					d.Line = r.Lines["outcome"]
+				}
+			}
+			list.Add(d)
+		}
+	}
+	_ = docs
+	return list
+}
+
+// describe returns a one-line account of a build for the terminal.
+func (r *Result) describe(d time.Duration, dest string) string {
+	return fmt.Sprintf("built %d responses, %d pages in %s → %s", r.Responses, r.Pages, d.Round(time.Millisecond), dest)
+}
+
+// Summary returns the one-line account of a build printed at its end:
+// "built 14 responses, 61 pages in 40ms → public/".
+func (r *Result) Summary(d time.Duration, dest string) string { return r.describe(d, dest) }

@@ -1,0 +1,112 @@
+package site
+
+import (
+	"sync"
+
+	"github.com/foilog/foilog/internal/markdown"
+)
+
+// Cache keeps work between builds of one site in one process, so that a
+// rebuild after an edit redoes only what the edit touched. A nil *Cache is
+// valid and caches nothing. A Cache is safe for concurrent use.
+type Cache struct {
+	mu    sync.Mutex
+	md    map[string]*markdown.Document
+	pages map[string]cachedPage
+	// used records the keys touched by the current build, so entries of
+	// deleted or changed inputs are dropped afterwards.
+	usedMD    map[string]bool
+	usedPages map[string]bool
+}
+
+type cachedPage struct {
+	key  string
+	data []byte
+}
+
+// NewCache returns an empty cache.
+func NewCache() *Cache {
+	return &Cache{md: map[string]*markdown.Document{}, pages: map[string]cachedPage{}}
+}
+
+func (c *Cache) markdown(hash string) (*markdown.Document, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.md[hash]
+	if c.usedMD != nil {
+		c.usedMD[hash] = true
+	}
+	return d, ok
+}
+
+func (c *Cache) putMarkdown(hash string, d *markdown.Document) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.md[hash] = d
+	if c.usedMD != nil {
+		c.usedMD[hash] = true
+	}
+}
+
+// page returns the bytes rendered last time for path when they were
+// rendered from the same key.
+func (c *Cache) page(path, key string) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.usedPages != nil {
+		c.usedPages[path] = true
+	}
+	p, ok := c.pages[path]
+	if !ok || p.key != key {
+		return nil, false
+	}
+	return p.data, true
+}
+
+func (c *Cache) putPage(path, key string, data []byte) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.pages[path] = cachedPage{key, data}
+}
+
+// begin starts recording which entries a build uses.
+func (c *Cache) begin() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.usedMD, c.usedPages = map[string]bool{}, map[string]bool{}
+}
+
+// end drops entries the build did not use.
+func (c *Cache) end() {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for k := range c.md {
+		if !c.usedMD[k] {
+			delete(c.md, k)
+		}
+	}
+	for k := range c.pages {
+		if !c.usedPages[k] {
+			delete(c.pages, k)
+		}
+	}
+	c.usedMD, c.usedPages = nil, nil
+}

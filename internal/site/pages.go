@@ -1,0 +1,483 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/foilog/foilog/internal/exemption"
+	"github.com/foilog/foilog/internal/markdown"
+	"github.com/foilog/foilog/internal/output"
+)
+
+// homeLatest is how many responses the home page lists.
+const homeLatest = 8
+
+// pageSpec is one HTML page to render: its file, template and data, and a
+// key that changes whenever anything the page shows changes.
+type pageSpec struct {
+	file string
+	kind string
+	data *Page
+	key  string
+}
+
+func bodyHTML(d *markdown.Document) template.HTML {
+	return template.HTML(d.HTML) // the only value marked safe: goldmark output without raw HTML
+}
+
+func keyOf(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+// memberKey combines the keys of the listed responses.
+func (b *builder) memberKey(members []int) string {
+	h := sha256.New()
+	for _, i := range members {
+		h.Write([]byte(b.keys[i]))
+	}
+	return hex.EncodeToString(h.Sum(nil)[:12])
+}
+
+func (b *builder) page(kind, path, title string, crumbs ...Crumb) *Page {
+	p := &Page{Site: b.site, Kind: kind, Title: title, Path: path, Search: b.searchView}
+	if path != "" {
+		p.Breadcrumbs = append([]Crumb{{Title: "Home", Path: ""}}, crumbs...)
+		p.Breadcrumbs = append(p.Breadcrumbs, Crumb{Title: title, Path: path})
+	}
+	return p
+}
+
+func fileOf(path string) string {
+	if path == "" {
+		return "index.html"
+	}
+	return path + "index.html"
+}
+
+// files renders every page and gathers every other file of the site.
+func (b *builder) files() ([]output.File, error) {
+	b.opts.Cache.begin()
+	var files []output.File
+	idx, err := b.searchIndex()
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range idx.Files {
+		files = append(files, output.File{Path: f.Path, Data: f.Data})
+	}
+	b.searchView = SearchView{EntryURL: b.site.BasePath + idx.EntryPath}
+	specs := b.plan(idx.EntryPath)
+	b.pageCount = len(specs)
+	rendered, err := b.render(specs)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, rendered...)
+	statics, err := b.statics()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, statics...)
+	for _, r := range b.responses {
+		for _, a := range r.Attachments {
+			data, err := fs.ReadFile(b.opts.Source, a.Source)
+			if err != nil {
+				return nil, fmt.Errorf("read attachment %s: %w", a.Source, err)
+			}
+			files = append(files, output.File{Path: r.URL() + a.Name, Data: data})
+		}
+	}
+	files = append(files, b.sitemap(specs), output.File{Path: "robots.txt",
+		Data: []byte("User-agent: *\nAllow: /\nSitemap: " + b.cfg.AbsURL("sitemap.xml") + "\n")})
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	for i := 1; i < len(files); i++ {
+		if files[i].Path == files[i-1].Path {
+			return nil, fmt.Errorf("two files would be written to %s; rename the static file or response that uses it", files[i].Path)
+		}
+	}
+	b.opts.Cache.end()
+	return files, nil
+}
+
+// render executes the page templates on all workers, reusing cached
+// bytes for pages whose key did not change.
+func (b *builder) render(specs []pageSpec) ([]output.File, error) {
+	out := make([]output.File, len(specs))
+	errs := make([]error, len(specs))
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	for w := 0; w < b.opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				s := specs[i]
+				key := b.tpl.key + s.key
+				if data, ok := b.opts.Cache.page(s.file, key); ok {
+					out[i] = output.File{Path: s.file, Data: data}
+					continue
+				}
+				data, err := b.tpl.execute(s.kind, s.data)
+				if err != nil {
+					errs[i] = fmt.Errorf("%s: %w", s.file, err)
+					continue
+				}
+				b.opts.Cache.putPage(s.file, key, data)
+				out[i] = output.File{Path: s.file, Data: data}
+			}
+		}()
+	}
+	for i := range specs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// plan lists every HTML page of the site.
+func (b *builder) plan(entry string) []pageSpec {
+	var specs []pageSpec
+	add := func(p *Page, key string) {
+		specs = append(specs, pageSpec{file: fileOf(p.Path), kind: p.Kind, data: p, key: p.Kind + "|" + p.Path + "|" + key})
+	}
+	all := make([]int, len(b.responses))
+	for i := range all {
+		all[i] = i
+	}
+	allKey := b.memberKey(all)
+
+	// Home.
+	home := b.page("home", "", b.site.Title)
+	home.Description = b.site.Description
+	home.Responses = b.viewsOf(all[:min(homeLatest, len(all))])
+	home.Outcomes = termCounts(b.outcomes)
+	home.Years = termCounts(b.years)
+	home.Regimes = b.regimeGroups()
+	add(home, allKey)
+
+	// Responses, their list, aliases.
+	for i, r := range b.responses {
+		v := b.views[i]
+		p := b.page("response", v.Path, v.Title, Crumb{"Responses", "responses/"})
+		p.Response = v
+		p.Description = v.Summary
+		p.NoIndex = v.Draft || v.Embargoed
+		rk := make([]string, 0, len(v.Related)+1)
+		rk = append(rk, b.keys[i])
+		for _, rv := range v.Related {
+			rk = append(rk, rv.Path, b.keyByPath[rv.Path])
+		}
+		add(p, strings.Join(rk, ","))
+		for _, a := range r.Aliases {
+			file := a
+			if strings.HasSuffix(a, "/") {
+				file += "index.html"
+			}
+			specs = append(specs, pageSpec{file: file, kind: "alias", key: "alias|" + v.Path,
+				data: &Page{Site: b.site, Kind: "alias", Title: v.Title, Path: v.Path}})
+		}
+	}
+	b.paginate(all, "responses/", "All responses", nil, func(p *Page) {
+		p.Description = "Every published response, newest first."
+	}, add)
+
+	// Exemptions.
+	ex := b.page("exemptions", "exemptions/", "Exemptions")
+	ex.Description = "Every exemption cited in this log, grouped by Act and section, with the number of responses that relied on it."
+	ex.Regimes = b.regimeGroups()
+	add(ex, allKey)
+	ref := b.page("provisions", "exemptions/all/", "All provisions", Crumb{"Exemptions", "exemptions/"})
+	ref.Description = "Every exemption and provision of the information access laws foilog knows, cited in this log or not."
+	ref.Regimes = b.registryGroups()
+	add(ref, allKey)
+	for _, sg := range b.sections {
+		sv := b.sectionView(sg)
+		b.paginate(sg.members, sv.Path, sv.Canonical+" "+sv.Title, []Crumb{{"Exemptions", "exemptions/"}}, func(p *Page) {
+			p.Kind = "exemption"
+			p.Section = sv
+			p.Description = sv.Explanation
+		}, add)
+		for _, pg := range sg.provisions {
+			pv := provisionView(pg.provision)
+			pv.Count = len(pg.members)
+			psv := *sv
+			psv.Provision = &pv
+			b.paginate(pg.members, pv.Path, pv.Canonical+" "+pv.Title,
+				[]Crumb{{"Exemptions", "exemptions/"}, {sv.Canonical, sv.Path}}, func(p *Page) {
+					p.Kind = "exemption"
+					p.Section = &psv
+					p.Description = sv.Explanation
+				}, add)
+		}
+	}
+
+	// Forces, topics, years, outcomes.
+	for _, tax := range []struct {
+		view   TaxonomyView
+		groups []*group
+		intro  string
+	}{
+		{TaxonomyView{"Forces", "Force", "forces/"}, b.forces, "Responses by the police force or public body that answered."},
+		{TaxonomyView{"Topics", "Topic", "topics/"}, b.topics, "Responses by subject."},
+		{TaxonomyView{"Years", "Year", "years/"}, b.years, "Responses by the year they were sent."},
+		{TaxonomyView{"Outcomes", "Outcome", "outcomes/"}, b.outcomes, "Responses by how the request was answered."},
+	} {
+		tv := tax.view
+		idx := b.page("taxonomy", tv.Path, tv.Name)
+		idx.Taxonomy = &tv
+		idx.Terms = termCounts(tax.groups)
+		idx.Description = tax.intro
+		add(idx, allKey)
+		for _, g := range tax.groups {
+			term := g.TermCount
+			title := g.Name
+			b.paginate(g.members, g.Path, title, []Crumb{{tv.Name, tv.Path}}, func(p *Page) {
+				p.Kind = "term"
+				p.Taxonomy = &tv
+				p.Term = &term
+				p.Description = fmt.Sprintf("%d published %s: %s.", term.Count, plural(term.Count, "response", "responses"), title)
+				if term.Description != "" {
+					p.Description = term.Description
+				}
+			}, add)
+		}
+	}
+
+	s := b.page("search", "search/", "Search")
+	s.Description = "Search every published response by words, reference or exemption, and filter the results."
+	add(s, entry)
+	a := b.page("accessibility", "accessibility/", "Accessibility statement")
+	a.Description = "How accessible this website is, and how to report a problem."
+	add(a, "")
+	nf := b.page("404", "", "Page not found")
+	nf.NoIndex = true
+	specs = append(specs, pageSpec{file: "404.html", kind: "404", data: nf, key: "404"})
+	return specs
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// paginate adds the pages of a list of responses: path, path/page/2/, ...
+func (b *builder) paginate(members []int, path, title string, crumbs []Crumb, decorate func(*Page), add func(*Page, string)) {
+	size := b.cfg.PageSize
+	total := max(1, (len(members)+size-1)/size)
+	pagePath := func(n int) string {
+		if n == 1 {
+			return path
+		}
+		return path + "page/" + strconv.Itoa(n) + "/"
+	}
+	for n := 1; n <= total; n++ {
+		lo, hi := (n-1)*size, min(n*size, len(members))
+		t := title
+		if n > 1 {
+			t = fmt.Sprintf("%s (page %d of %d)", title, n, total)
+		}
+		var p *Page
+		if n == 1 {
+			p = b.page("responses", pagePath(n), t, crumbs...)
+		} else {
+			p = b.page("responses", pagePath(n), t, append(crumbs, Crumb{title, path})...)
+		}
+		p.Responses = b.viewsOf(members[lo:hi])
+		p.Pager = &Pager{Number: n, Total: total, First: lo + 1, Last: hi, Items: len(members)}
+		if n > 1 {
+			p.Pager.Prev = pagePath(n - 1)
+		}
+		if n < total {
+			p.Pager.Next = pagePath(n + 1)
+		}
+		for _, m := range pageWindow(n, total) {
+			if m == 0 {
+				p.Pager.Pages = append(p.Pager.Pages, PageLink{})
+				continue
+			}
+			p.Pager.Pages = append(p.Pager.Pages, PageLink{Number: m, Path: pagePath(m), Current: m == n})
+		}
+		decorate(p)
+		add(p, fmt.Sprintf("%d/%d/%d/%s", n, total, len(members), b.memberKey(members[lo:hi])))
+	}
+}
+
+// pageWindow returns the page numbers a pager shows: the first, the last
+// and two either side of the current one, with 0 for each gap.
+func pageWindow(n, total int) []int {
+	var out []int
+	for m := 1; m <= total; m++ {
+		if m == 1 || m == total || (m >= n-2 && m <= n+2) {
+			out = append(out, m)
+		} else if len(out) > 0 && out[len(out)-1] != 0 {
+			out = append(out, 0)
+		}
+	}
+	return out
+}
+
+func (b *builder) viewsOf(members []int) []*ResponseView {
+	out := make([]*ResponseView, len(members))
+	for i, m := range members {
+		out[i] = b.views[m]
+	}
+	return out
+}
+
+func (b *builder) sectionView(sg *sectionGroup) *SectionView {
+	e := sg.entry
+	sv := &SectionView{ProvisionView: provisionView(sg.provision), Regime: string(sg.provision.Regime),
+		RegimeTitle: sg.provision.Regime.Title(), Nuance: e.Nuance, Basis: string(e.Basis),
+		Explanation: e.Explanation, Count: len(sg.members)}
+	sv.Path = sv.SectionPath
+	if e.NCNDProvision != nil {
+		np := provisionView(*e.NCNDProvision)
+		np.Count = b.provisionCount[*e.NCNDProvision]
+		sv.NCNDProvision = &np
+	}
+	for _, pg := range sg.provisions {
+		pv := provisionView(pg.provision)
+		pv.Count = len(pg.members)
+		sv.Subsections = append(sv.Subsections, pv)
+		if pv.NCND {
+			sv.NCND = true
+		}
+	}
+	counts := map[string]int{}
+	for _, m := range sg.members {
+		counts[string(b.responses[m].Outcome)]++
+	}
+	for _, o := range b.outcomes {
+		if c := counts[o.Slug]; c > 0 {
+			sv.ByOutcome = append(sv.ByOutcome, TermCount{Name: o.Name, Slug: o.Slug, Path: o.Path, Count: c})
+		}
+	}
+	return sv
+}
+
+// regimeGroups groups the cited sections by Act, in registry order.
+func (b *builder) regimeGroups() []RegimeGroup {
+	var out []RegimeGroup
+	for _, reg := range exemption.Regimes() {
+		g := RegimeGroup{Regime: string(reg), Title: reg.Title()}
+		members := map[int]bool{}
+		for _, sg := range b.sections {
+			if sg.provision.Regime != reg {
+				continue
+			}
+			g.Sections = append(g.Sections, *b.sectionView(sg))
+			for _, m := range sg.members {
+				members[m] = true
+			}
+		}
+		g.Count = len(members)
+		if len(g.Sections) > 0 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// registryGroups lists every provision in the registry by Act and section.
+func (b *builder) registryGroups() []RegimeGroup {
+	var out []RegimeGroup
+	for _, reg := range exemption.Regimes() {
+		g := RegimeGroup{Regime: string(reg), Title: reg.Title()}
+		for _, e := range exemption.Sections(reg) {
+			sv := SectionView{ProvisionView: provisionView(e.Provision), Regime: string(reg), RegimeTitle: reg.Title(),
+				Nuance: e.Nuance, Basis: string(e.Basis), Explanation: e.Explanation}
+			sv.Count = 0
+			for _, sg := range b.sections {
+				if sg.provision == e.Provision {
+					sv.Count = len(sg.members)
+				}
+			}
+			for _, c := range exemption.Children(e.Provision) {
+				pv := provisionView(c.Provision)
+				pv.Count = b.provisionCount[c.Provision]
+				sv.Subsections = append(sv.Subsections, pv)
+			}
+			g.Sections = append(g.Sections, sv)
+		}
+		out = append(out, g)
+	}
+	return out
+}
+
+// statics gathers static/ from the defaults and the site (the site wins)
+// and the generated syntax highlighting stylesheet.
+func (b *builder) statics() ([]output.File, error) {
+	files := map[string][]byte{"assets/syntax.css": markdown.StyleSheet()}
+	for _, fsys := range []fs.FS{b.opts.Static, b.opts.Source} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "static" {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			files[strings.TrimPrefix(p, "static/")] = data
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read static files: %w", err)
+		}
+	}
+	out := make([]output.File, 0, len(files))
+	for p, d := range files {
+		out = append(out, output.File{Path: p, Data: d})
+	}
+	return out, nil
+}
+
+// sitemap lists every indexable page.
+func (b *builder) sitemap(specs []pageSpec) output.File {
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	sb.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	var paths []string
+	for _, s := range specs {
+		if s.kind == "alias" || s.kind == "404" || s.data.NoIndex {
+			continue
+		}
+		paths = append(paths, s.data.Path)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		sb.WriteString("  <url><loc>")
+		template.HTMLEscape(&sb, []byte(b.cfg.AbsURL(p)))
+		sb.WriteString("</loc></url>\n")
+	}
+	sb.WriteString("</urlset>\n")
+	return output.File{Path: "sitemap.xml", Data: []byte(sb.String())}
+}

@@ -1,0 +1,251 @@
+package site_test
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/foilog/foilog"
+	"github.com/foilog/foilog/internal/output"
+	"github.com/foilog/foilog/internal/site"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/sites")
+
+// fixedNow is the build time of every golden site: embargoes are decided
+// against it, so golden output never depends on the clock.
+var fixedNow = time.Date(2026, 11, 1, 12, 0, 0, 0, time.UTC)
+
+func options(dir string) site.Options {
+	return site.Options{Source: os.DirFS(dir), Layouts: foilog.Layouts, Static: foilog.Static, Now: fixedNow}
+}
+
+// readTree returns every file under dir by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// compareTree reports missing, extra and different files with a line diff.
+func compareTree(t *testing.T, want, got map[string][]byte) {
+	t.Helper()
+	var names []string
+	for n := range want {
+		names = append(names, n)
+	}
+	for n := range got {
+		if _, ok := want[n]; !ok {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		w, inWant := want[n]
+		g, inGot := got[n]
+		switch {
+		case !inGot:
+			t.Errorf("missing file %s", n)
+		case !inWant:
+			t.Errorf("extra file %s", n)
+		case !bytes.Equal(w, g):
+			t.Errorf("file %s differs:\n%s", n, lineDiff(string(w), string(g)))
+		}
+	}
+}
+
+// lineDiff shows the first differing lines of two texts.
+func lineDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\n- %s\n+ %s", i+1, w, g)
+		}
+	}
+	return "(no line differs)"
+}
+
+func TestGoldenSites(t *testing.T) {
+	cases, _ := filepath.Glob("testdata/sites/*")
+	if len(cases) == 0 {
+		t.Fatal("no golden sites")
+	}
+	for _, dir := range cases {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			res, list := site.Build(options(filepath.Join(dir, "site")))
+			wantDiag := filepath.Join(dir, "diagnostics.txt")
+			var gotDiag string
+			if res == nil {
+				gotDiag = list.Error() + "\n"
+			} else if len(res.Warnings) > 0 {
+				gotDiag = res.Warnings.Error() + "\n"
+			}
+			out := filepath.Join(dir, "want")
+			if *update {
+				os.RemoveAll(out)
+				if res != nil {
+					var files []output.File
+					for _, f := range res.Files {
+						// Static assets are copied verbatim (TestStaticAssetsCopied);
+						// keeping them out of the golden tree lets CSS change freely.
+						if !strings.HasPrefix(f.Path, "assets/") {
+							files = append(files, f)
+						}
+					}
+					if _, err := output.Write(out, files); err != nil {
+						t.Fatal(err)
+					}
+				}
+				os.Remove(wantDiag)
+				if gotDiag != "" {
+					os.WriteFile(wantDiag, []byte(gotDiag), 0o644)
+				}
+				return
+			}
+			wd, _ := os.ReadFile(wantDiag)
+			if string(wd) != gotDiag {
+				t.Errorf("diagnostics differ:\n%s", lineDiff(string(wd), gotDiag))
+			}
+			got := map[string][]byte{}
+			if res != nil {
+				for _, f := range res.Files {
+					if !strings.HasPrefix(f.Path, "assets/") {
+						got[f.Path] = f.Data
+					}
+				}
+			}
+			compareTree(t, readTree(t, out), got)
+		})
+	}
+}
+
+func TestBuildIsDeterministic(t *testing.T) {
+	dir := "testdata/sites/basic/site"
+	a, list := site.Build(options(dir))
+	if a == nil {
+		t.Fatal(list)
+	}
+	for i := 0; i < 3; i++ {
+		opts := options(dir)
+		opts.Workers = i + 1
+		b, _ := site.Build(opts)
+		if len(a.Files) != len(b.Files) {
+			t.Fatalf("build %d has %d files, first had %d", i, len(b.Files), len(a.Files))
+		}
+		for j := range a.Files {
+			if a.Files[j].Path != b.Files[j].Path || !bytes.Equal(a.Files[j].Data, b.Files[j].Data) {
+				t.Fatalf("build %d differs at %s", i, a.Files[j].Path)
+			}
+		}
+	}
+}
+
+func TestDraftsAndEmbargoesNeverPublished(t *testing.T) {
+	res, list := site.Build(options("testdata/sites/basic/site"))
+	if res == nil {
+		t.Fatal(list)
+	}
+	for _, f := range res.Files {
+		for _, secret := range []string{"NEVERPUBLISHED", "FOI 9999/23", "EMBARGOEDTEXT", "FOI 8888/23", "foi-9999-23", "foi-8888-23"} {
+			if bytes.Contains(f.Data, []byte(secret)) || strings.Contains(f.Path, secret) {
+				t.Errorf("%s contains %q from a draft or embargoed response", f.Path, secret)
+			}
+		}
+	}
+	// After the embargo lifts, the response is published.
+	opts := options("testdata/sites/basic/site")
+	opts.Now = time.Date(2999, 1, 1, 9, 0, 1, 0, time.UTC)
+	res, _ = site.Build(opts)
+	if !hasFile(res, "responses/foi-8888-23/index.html") || hasFile(res, "responses/foi-9999-23/index.html") {
+		t.Error("embargo did not lift, or the draft appeared")
+	}
+	// Preview shows drafts with a banner.
+	opts = options("testdata/sites/basic/site")
+	opts.Drafts = true
+	res, _ = site.Build(opts)
+	page := fileData(res, "responses/foi-9999-23/index.html")
+	if !bytes.Contains(page, []byte("DRAFT")) {
+		t.Error("preview of a draft has no DRAFT banner")
+	}
+}
+
+func hasFile(res *site.Result, p string) bool { return fileData(res, p) != nil }
+
+func fileData(res *site.Result, p string) []byte {
+	if res == nil {
+		return nil
+	}
+	for _, f := range res.Files {
+		if f.Path == p {
+			return f.Data
+		}
+	}
+	return nil
+}
+
+func TestCacheGivesSameSite(t *testing.T) {
+	dir := "testdata/sites/basic/site"
+	plain, _ := site.Build(options(dir))
+	opts := options(dir)
+	opts.Cache = site.NewCache()
+	for i := 0; i < 2; i++ {
+		cached, list := site.Build(opts)
+		if cached == nil {
+			t.Fatal(list)
+		}
+		for j := range plain.Files {
+			if !bytes.Equal(plain.Files[j].Data, cached.Files[j].Data) {
+				t.Fatalf("cached build %d differs at %s", i, plain.Files[j].Path)
+			}
+		}
+	}
+}
+
+func TestStaticAssetsCopied(t *testing.T) {
+	res, list := site.Build(options("testdata/sites/basic/site"))
+	if res == nil {
+		t.Fatal(list)
+	}
+	err := fs.WalkDir(foilog.Static, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		want, _ := fs.ReadFile(foilog.Static, p)
+		if got := fileData(res, strings.TrimPrefix(p, "static/")); !bytes.Equal(got, want) {
+			t.Errorf("%s not copied verbatim to %s", p, strings.TrimPrefix(p, "static/"))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if css := fileData(res, "assets/syntax.css"); !bytes.Contains(css, []byte(".chroma")) {
+		t.Error("syntax highlighting stylesheet missing")
+	}
+}

@@ -1,0 +1,185 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/foilog/foilog/internal/config"
+	"github.com/foilog/foilog/internal/diag"
+)
+
+// Kinds lists the page templates a site has, each layouts/KIND.html. All
+// but alias.html run inside layouts/baseof.html with the partials in
+// layouts/partials/.
+var Kinds = []string{"home", "response", "responses", "exemptions", "exemption", "provisions",
+	"taxonomy", "term", "search", "accessibility", "404"}
+
+// templates holds one parsed template set per page kind.
+type templates struct {
+	byKind map[string]*template.Template
+	alias  *template.Template
+	// key identifies the layout files and configuration: when it changes,
+	// every page must be rendered again.
+	key string
+}
+
+// layoutFile reads layouts/name from the site, else from the defaults.
+func layoutFile(opts Options, name string) ([]byte, string, error) {
+	p := "layouts/" + name
+	if b, err := fs.ReadFile(opts.Source, p); err == nil {
+		return b, p, nil
+	}
+	b, err := fs.ReadFile(opts.Layouts, p)
+	return b, p, err
+}
+
+// partials lists partial template names from the site and the defaults.
+func partials(opts Options) []string {
+	seen := map[string]bool{}
+	for _, fsys := range []fs.FS{opts.Source, opts.Layouts} {
+		if fsys == nil {
+			continue
+		}
+		entries, _ := fs.ReadDir(fsys, "layouts/partials")
+		for _, e := range entries {
+			if !e.IsDir() && strings.HasSuffix(e.Name(), ".html") {
+				seen[e.Name()] = true
+			}
+		}
+	}
+	names := make([]string, 0, len(seen))
+	for n := range seen {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+func loadTemplates(opts Options, cfg config.Site) (*templates, diag.List) {
+	var list diag.List
+	h := sha256.New()
+	fmt.Fprintf(h, "%+v|%v|%v\n", cfg, opts.Drafts, opts.LiveReload)
+	funcs := funcMap(cfg)
+	read := func(name string) (string, string, bool) {
+		b, p, err := layoutFile(opts, name)
+		if err != nil {
+			list.Errorf(p, 0, 0, "layout.missing", "layout %s is missing", p)
+			return "", p, false
+		}
+		h.Write([]byte(p))
+		h.Write(b)
+		return string(b), p, true
+	}
+	parse := func(t *template.Template, name string) *template.Template {
+		text, p, ok := read(name)
+		if !ok {
+			return t
+		}
+		nt, err := t.New(name).Parse(text)
+		if err != nil {
+			line, msg := templateErrorLine(err)
+			list.Errorf(p, line, 0, "layout.syntax", "%s", msg)
+			return t
+		}
+		return nt
+	}
+	base := template.New("baseof.html").Funcs(funcs)
+	base = parse(base, "baseof.html")
+	for _, n := range partials(opts) {
+		parse(base, "partials/"+n)
+	}
+	t := &templates{byKind: map[string]*template.Template{}}
+	for _, k := range Kinds {
+		c, err := base.Clone()
+		if err != nil {
+			list.Errorf("layouts/baseof.html", 0, 0, "layout.syntax", "%v", err)
+			continue
+		}
+		parse(c, k+".html")
+		t.byKind[k] = c
+	}
+	t.alias = parse(template.New("alias").Funcs(funcs), "alias.html")
+	t.key = hex.EncodeToString(h.Sum(nil))[:16]
+	return t, list
+}
+
+// templateErrorLine pulls the line out of html/template's
+// "template: name:12: message" errors.
+func templateErrorLine(err error) (int, string) {
+	msg := err.Error()
+	parts := strings.SplitN(msg, ":", 4)
+	if len(parts) == 4 {
+		var line int
+		if _, e := fmt.Sscanf(parts[2], "%d", &line); e == nil {
+			return line, strings.TrimSpace(parts[3])
+		}
+	}
+	return 0, msg
+}
+
+// execute renders a page with its kind's template set.
+func (t *templates) execute(kind string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	var err error
+	if kind == "alias" {
+		err = t.alias.Execute(&buf, data)
+	} else {
+		err = t.byKind[kind].ExecuteTemplate(&buf, "baseof.html", data)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("layout %s: %w", kind, err)
+	}
+	return buf.Bytes(), nil
+}
+
+func funcMap(cfg config.Site) template.FuncMap {
+	base := cfg.BasePath()
+	return template.FuncMap{
+		// relURL turns a site path into a root-relative URL under the base path.
+		"relURL": func(p string) string { return base + strings.TrimPrefix(p, "/") },
+		// absURL turns a site path into an absolute URL when the base URL has a host.
+		"absURL": func(p string) string { return cfg.AbsURL(p) },
+		// plural picks the singular or plural word for n.
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return one
+			}
+			return many
+		},
+		"add": func(a, b int) int { return a + b },
+		// pathBase returns the last element of a path.
+		"pathBase": path.Base,
+		"lower":    strings.ToLower,
+		"join":     strings.Join,
+		// dict builds a map from alternating keys and values, to pass several
+		// values to a partial.
+		"dict": func(kv ...any) (map[string]any, error) {
+			if len(kv)%2 != 0 {
+				return nil, fmt.Errorf("dict needs pairs of keys and values")
+			}
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i < len(kv); i += 2 {
+				k, ok := kv[i].(string)
+				if !ok {
+					return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+				}
+				m[k] = kv[i+1]
+			}
+			return m, nil
+		},
+		// navLinks lists the main navigation.
+		"navLinks": func() []Crumb {
+			return []Crumb{{"Responses", "responses/"}, {"Exemptions", "exemptions/"}, {"Forces", "forces/"},
+				{"Topics", "topics/"}, {"Years", "years/"}, {"Search", "search/"}}
+		},
+		// replaceLang turns a BCP 47 tag into an Open Graph locale: en-GB → en_GB.
+		"replaceLang": func(s string) string { return strings.ReplaceAll(s, "-", "_") },
+	}
+}
