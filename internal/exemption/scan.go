@@ -1,0 +1,89 @@
+package exemption
+
+// Mention is a provision cited in running text.
+type Mention struct {
+	// Offset is the byte offset in the text of the mention's first byte:
+	// its keyword ("Section 31(3)"), or its number or parenthesis when it
+	// continues a list ("31(3)" in "Sections 24(2) and 31(3)", "(b)" in
+	// "35(1)(a) & (b)").
+	Offset int
+	// Text is the mention as written, from Offset.
+	Text string
+	// Provision is the canonical provision. It need not be listed in the
+	// registry (body text cites s1, s17 or s50 too): use Lookup.
+	Provision Provision
+}
+
+// ScanText finds the FOI and environmental provisions cited in Markdown
+// body text, in order of appearance.
+//
+// A mention starts with a keyword: "Section"/"Sections"/"s."/"s31",
+// "Regulation"/"Reg"/"r12" or "§"; bare numbers are never mentions. Lists
+// ("Sections 24(2) and 31(3)", "35(1)(a) & (b)") give one mention per
+// provision. The regime is regime unless an Act is named just before
+// ("FOISA s35") or after ("of the Environmental Information Regulations",
+// "of the Act"); "Regulation" selects the environmental regulations of the
+// same jurisdiction. Sections of any other Act named in the same way
+// ("section 23 of the Misuse of Drugs Act 1971", "Data Protection Act 2018
+// s45", "section 24B Aviation Security Act 1982", "PACE s18") are ignored.
+// "Section 1 of the Act" is FOIA s1 (FOISA s1 in a Scottish response).
+// A range of sections ("sections 28 to 35") describes rather than cites,
+// and gives no mentions; a range of paragraphs ("31(1)(a)-(c)") gives
+// each listed paragraph.
+func ScanText(text string, regime Regime) []Mention {
+	if !regime.Valid() {
+		regime = FOIA
+	}
+	s := &scanner{src: text, regime: regime, body: true}
+	var out []Mention
+	prev := act{}
+	for i := 0; i < len(text); {
+		if !s.wordStart(i) {
+			i++
+			continue
+		}
+		if a, ok := s.actAt(i); ok {
+			prev = a
+			i = a.end
+			continue
+		}
+		kind, numStart, _, ok := s.keywordAt(i)
+		if !ok {
+			if prev.kind != actNone && s.onlySpace(prev.end, i) && isDigit(s.at(i)) {
+				if _, j, ok := s.numberAt(i); ok && s.at(s.skip(j)) == '(' {
+					kind, numStart, ok = kwNone, i, true
+				}
+			}
+			if !ok {
+				i = s.wordEnd(i)
+				continue
+			}
+		}
+		g, ok := s.groupAt(i, numStart, kind)
+		if !ok {
+			i = s.wordEnd(i)
+			continue
+		}
+		if a, end, ok := s.suffixAct(g.end); ok {
+			g.act, g.after = a, end
+		} else if prev.kind != actNone && s.onlySpace(prev.end, i) {
+			g.act = prev
+		}
+		for _, r := range g.refs {
+			p, how := s.resolve(g, r)
+			if how == otherLaw || r.spans || (r.ranged && !Listed(p)) {
+				continue
+			}
+			out = append(out, Mention{Offset: r.start, Text: text[r.start:r.end], Provision: p})
+		}
+		prev = act{}
+		i = g.after
+	}
+	return out
+}
+
+// onlySpace reports whether text[from:to] is white space, so that an Act
+// named there is written right before what follows.
+func (s *scanner) onlySpace(from, to int) bool {
+	return from <= to && s.skip(from) == to
+}
