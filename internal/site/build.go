@@ -194,7 +194,7 @@ func checkResponses(rs []*content.Response, docs []*markdown.Document) diag.List
 	var list diag.List
 	for _, r := range rs {
 		for _, d := range exemption.Check(exemption.Facts{Outcome: string(r.Outcome), Provisions: r.Provisions,
-			Body: string(r.Body), BodyLine: r.BodyLine}) {
+			Body: string(r.Body), BodyLine: r.BodyLine, Regime: r.Regime}) {
 			d.Path = r.Path
 			if d.Line == 0 {
 				d.Line = r.Lines["exemptions"]

@@ -101,7 +101,7 @@ func (b *builder) view(r *content.Response, d *markdown.Document) *ResponseView 
 		Force:  TermCount{Name: r.Force.Name, Slug: r.Force.Slug, Path: "forces/" + r.Force.Slug + "/"},
 		Regime: string(r.Regime), RegimeTitle: r.Regime.Title(),
 		Outcome: r.Outcome, OutcomePath: "outcomes/" + string(r.Outcome) + "/",
-		Summary: r.Summary, Body: bodyHTML(d), Draft: r.Draft,
+		Summary: r.Summary, Lead: r.Summary, Body: bodyHTML(d), Draft: r.Draft,
 		Embargoed: !r.Publish.IsZero() && b.opts.Now.Before(r.Publish),
 	}
 	if r.Force.Slug == "" {

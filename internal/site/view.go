@@ -123,7 +123,11 @@ type ResponseView struct {
 	OutcomePath string
 	Citations   []CitationView
 	Topics      []TermCount
-	Summary     string
+	// Summary is the front-matter summary, else the body's first paragraph.
+	Summary string
+	// Lead is the front-matter summary alone, shown above the metadata; it
+	// is empty when the summary comes from the body, which shows it anyway.
+	Lead        string
 	Body        template.HTML
 	Attachments []AttachmentView
 	Related     []*ResponseView
