@@ -1,0 +1,48 @@
+package search
+
+import (
+	"bytes"
+	"compress/gzip"
+)
+
+// appendUvarint appends x as an unsigned LEB128 varint (7 bits a byte, low
+// bits first, high bit set on every byte but the last).
+func appendUvarint(b []byte, x uint64) []byte {
+	for x >= 0x80 {
+		b = append(b, byte(x)|0x80)
+		x >>= 7
+	}
+	return append(b, byte(x))
+}
+
+func uvarintLen(x uint64) int {
+	n := 1
+	for x >= 0x80 {
+		x >>= 7
+		n++
+	}
+	return n
+}
+
+// gzipBytes compresses b deterministically: no name, no modification time.
+func gzipBytes(b []byte, level int) []byte {
+	var buf bytes.Buffer
+	buf.Grow(len(b)/3 + 64)
+	w, _ := gzip.NewWriterLevel(&buf, level) // level is a valid constant
+	w.Write(b)
+	w.Close()
+	return buf.Bytes()
+}
+
+// fnv32 is the 32-bit FNV-1a hash of s's UTF-8 bytes; it assigns terms and
+// dictionary keys to buckets. search-core.js computes the same (fnv32).
+func fnv32(s string) uint32 { return fnvAdd(2166136261, s) }
+
+// fnvAdd continues an FNV-1a hash h with the bytes of s.
+func fnvAdd(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(s[i])
+		h *= 16777619
+	}
+	return h
+}

@@ -1,0 +1,312 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// entry is the entry file. FORMAT.md describes every field; change both
+// together, and search-core.js with them.
+type entry struct {
+	Version       int             `json:"version"`
+	Hash          string          `json:"hash"`
+	Docs          int             `json:"docs"`
+	Paths         entryPaths      `json:"paths"`
+	SegmentSize   int             `json:"segmentSize"`
+	Segments      int             `json:"segments"`
+	TermBuckets   int             `json:"termBuckets"`
+	PrefixBuckets int             `json:"prefixBuckets"`
+	SuffixBuckets int             `json:"suffixBuckets"`
+	FacetChunk    int             `json:"facetChunk"`
+	MetaChunk     int             `json:"metaChunk"`
+	FacetBytes    int             `json:"facetBytes"`
+	MetaBytes     int             `json:"metaBytes"`
+	Ranking       entryRanking    `json:"ranking"`
+	Outcomes      []entryValue    `json:"outcomes"`
+	Regimes       []entryValue    `json:"regimes"`
+	Forces        []entryValue    `json:"forces"`
+	Topics        []entryValue    `json:"topics"`
+	Years         []entryYear     `json:"years"`
+	Sections      []entrySection  `json:"sections"`
+	Exemptions    []entryProvison `json:"exemptions"`
+	Synonyms      []entrySynonym  `json:"synonyms"`
+}
+
+type entryPaths struct {
+	Terms  string `json:"terms"`
+	Prefix string `json:"prefix"`
+	Suffix string `json:"suffix"`
+	Facets string `json:"facets"`
+	Docs   string `json:"docs"`
+}
+
+type entryRanking struct {
+	K1        float64 `json:"k1"`
+	ImpactMax float64 `json:"impactMax"`
+	Recency   float64 `json:"recency"`
+}
+
+type entryValue struct {
+	Slug  string `json:"slug"`
+	Label string `json:"label"`
+	Count int    `json:"count"`
+}
+
+type entryYear struct {
+	Year  int `json:"year"`
+	First int `json:"first"` // id of the year's first (oldest) document
+	Count int `json:"count"`
+}
+
+type entrySection struct {
+	Slug   string `json:"slug"`
+	Label  string `json:"label"`
+	Regime string `json:"regime"`
+	Cite   string `json:"cite"`
+	Count  int    `json:"count"`
+}
+
+type entryProvison struct {
+	Slug      string `json:"slug"`
+	Provision string `json:"provision"`
+	Title     string `json:"title"`
+	Section   int    `json:"section"` // index into sections
+	Cite      string `json:"cite"`
+	NCND      bool   `json:"ncnd,omitempty"`
+	Count     int    `json:"count"`
+}
+
+type entrySynonym struct {
+	Key     string     `json:"key"`
+	Members [][]string `json:"members"` // each member as its terms
+}
+
+func entrySynonyms() []entrySynonym {
+	var out []entrySynonym
+	for _, g := range Synonyms() {
+		s := entrySynonym{Key: g.Key}
+		for _, m := range g.Members {
+			ts := Terms(m)
+			if len(ts) > 0 && !slices.ContainsFunc(s.Members, func(x []string) bool { return slices.Equal(x, ts) }) {
+				s.Members = append(s.Members, ts)
+			}
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// table numbers the values of one facet: index i in values() is the number
+// the facet and metadata files use.
+type table struct {
+	index map[string]int
+	list  []entryValue
+}
+
+func (t *table) values() []entryValue {
+	if t.list == nil {
+		return []entryValue{}
+	}
+	return t.list
+}
+
+// id returns the number of slug, or -1 for "".
+func (t *table) id(slug string) int {
+	if slug == "" {
+		return -1
+	}
+	return t.index[slug]
+}
+
+func newTable(vals []entryValue, less func(a, b entryValue) int) table {
+	slices.SortStableFunc(vals, less)
+	t := table{index: map[string]int{}}
+	for _, v := range vals {
+		if i, ok := t.index[v.Slug]; ok {
+			t.list[i].Count += v.Count
+			continue
+		}
+		t.index[v.Slug] = len(t.list)
+		t.list = append(t.list, v)
+	}
+	return t
+}
+
+// tables are the facet values of an index, numbered.
+type tables struct {
+	outcomes, regimes, forces, topics table
+	years                             []entryYear
+	sections                          []entrySection
+	exemptions                        []entryProvison
+	exIndex                           map[string]int
+}
+
+// outcomeOrder is the display order of the known outcomes.
+func outcomeRank(slug string) int {
+	switch slug {
+	case "disclosed":
+		return 0
+	case "partial":
+		return 1
+	case "refused":
+		return 2
+	case "ncnd":
+		return 3
+	case "not-held":
+		return 4
+	}
+	return 5
+}
+
+func regimeSlug(r string) string { return strings.ToLower(strings.TrimSpace(r)) }
+
+func newTables(docs []*Document) tables {
+	var outcomes, regimes, forces, topics []entryValue
+	for _, d := range docs {
+		if d.Outcome != "" {
+			outcomes = append(outcomes, entryValue{d.Outcome, cmp.Or(d.OutcomeLabel, d.Outcome), 1})
+		}
+		if d.Regime != "" {
+			regimes = append(regimes, entryValue{regimeSlug(d.Regime), d.Regime, 1})
+		}
+		if d.ForceSlug != "" {
+			forces = append(forces, entryValue{d.ForceSlug, cmp.Or(d.Force, d.ForceSlug), 1})
+		}
+		for _, t := range uniqueFacets(d.Topics) {
+			topics = append(topics, entryValue{t.Slug, cmp.Or(t.Label, t.Slug), 1})
+		}
+	}
+	// Stable sorts keep the first (oldest) document's label for a slug.
+	byLabel := func(a, b entryValue) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)), strings.Compare(a.Slug, b.Slug))
+	}
+	t := tables{
+		outcomes: newTable(outcomes, func(a, b entryValue) int {
+			return cmp.Or(cmp.Compare(outcomeRank(a.Slug), outcomeRank(b.Slug)), strings.Compare(a.Slug, b.Slug))
+		}),
+		regimes: newTable(regimes, func(a, b entryValue) int { return strings.Compare(a.Slug, b.Slug) }),
+		forces:  newTable(forces, byLabel),
+		topics:  newTable(topics, byLabel),
+		years:   []entryYear{},
+	}
+	for i, d := range docs {
+		y := docYear(d)
+		if n := len(t.years); n > 0 && t.years[n-1].Year == y {
+			t.years[n-1].Count++
+		} else {
+			t.years = append(t.years, entryYear{Year: y, First: i, Count: 1})
+		}
+	}
+
+	// Sections and provisions in natural order ("s2" before "s10"); a
+	// document counts once per section however many subsections it cites.
+	secCount := map[string]int{}
+	exCount := map[string]int{}
+	secFirst := map[string]Exemption{}
+	exFirst := map[string]Exemption{}
+	for _, d := range docs {
+		seenSec := map[string]bool{}
+		for _, x := range uniqueExemptions(d.Exemptions) {
+			if _, ok := exFirst[x.Slug]; !ok {
+				exFirst[x.Slug] = x
+			}
+			exCount[x.Slug]++
+			sec := sectionOf(x)
+			if !seenSec[sec] {
+				seenSec[sec] = true
+				secCount[sec]++
+				if _, ok := secFirst[sec]; !ok {
+					secFirst[sec] = x
+				}
+			}
+		}
+	}
+	secSlugs := sortedKeys(secCount, naturalCompare)
+	secIndex := map[string]int{}
+	t.sections = []entrySection{}
+	for i, s := range secSlugs {
+		x := secFirst[s]
+		regime, _, _ := strings.Cut(s, "-")
+		t.sections = append(t.sections, entrySection{Slug: s, Label: cmp.Or(x.SectionLabel, x.Provision, s), Regime: regime, Cite: citeKey(s), Count: secCount[s]})
+		secIndex[s] = i
+	}
+	exSlugs := sortedKeys(exCount, naturalCompare)
+	t.exIndex = map[string]int{}
+	t.exemptions = []entryProvison{}
+	for i, s := range exSlugs {
+		x := exFirst[s]
+		t.exemptions = append(t.exemptions, entryProvison{Slug: s, Provision: cmp.Or(x.Provision, s), Title: x.Title,
+			Section: secIndex[sectionOf(x)], Cite: citeKey(s), NCND: x.NCND, Count: exCount[s]})
+		t.exIndex[s] = i
+	}
+	return t
+}
+
+func sectionOf(x Exemption) string { return cmp.Or(x.Section, x.Slug) }
+
+// uniqueExemptions drops empty slugs and repeats, keeping the first.
+func uniqueExemptions(xs []Exemption) []Exemption {
+	out := make([]Exemption, 0, len(xs))
+	for _, x := range xs {
+		if x.Slug != "" && !slices.ContainsFunc(out, func(y Exemption) bool { return y.Slug == x.Slug }) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+func uniqueFacets(fs []Facet) []Facet {
+	out := make([]Facet, 0, len(fs))
+	for _, f := range fs {
+		if f.Slug != "" && !slices.ContainsFunc(out, func(g Facet) bool { return g.Slug == f.Slug }) {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func sortedKeys[V any](m map[string]V, compare func(a, b string) int) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, compare)
+	return keys
+}
+
+// naturalCompare orders strings with runs of digits compared as numbers:
+// "foia-s2" < "foia-s10" < "foia-s10-1". Strings that differ only in
+// leading zeros fall back to byte order, so distinct strings never tie.
+func naturalCompare(a, b string) int {
+	return cmp.Or(natural(a, b), strings.Compare(a, b))
+}
+
+func natural(a, b string) int {
+	for a != "" && b != "" {
+		if isDigit(a[0]) && isDigit(b[0]) {
+			i, j := digitRun(a), digitRun(b)
+			na, nb := strings.TrimLeft(a[:i], "0"), strings.TrimLeft(b[:j], "0")
+			if c := cmp.Or(cmp.Compare(len(na), len(nb)), strings.Compare(na, nb)); c != 0 {
+				return c
+			}
+			a, b = a[i:], b[j:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}

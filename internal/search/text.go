@@ -1,0 +1,178 @@
+package search
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+	"golang.org/x/text/unicode/norm"
+)
+
+// maxTokenRunes is the longest token indexed; longer runs of letters and
+// digits (hashes, pasted URLs) are dropped.
+const maxTokenRunes = 40
+
+// fold lower-cases s, applies compatibility decomposition (NFKD), drops
+// non-spacing marks and maps a few letters that do not decompose (ß, æ, ø…)
+// to their ASCII spelling, so that "Café", "CAFE" and "café" fold alike.
+// search-core.js implements the same function (fold); keep them in step.
+func fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range norm.NFKD.String(strings.Map(unicode.ToLower, s)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		r = unicode.ToLower(r)
+		switch r {
+		case 'ß':
+			b.WriteString("ss")
+		case 'æ':
+			b.WriteString("ae")
+		case 'œ':
+			b.WriteString("oe")
+		case 'þ':
+			b.WriteString("th")
+		case 'ø':
+			b.WriteByte('o')
+		case 'đ', 'ð':
+			b.WriteByte('d')
+		case 'ł':
+			b.WriteByte('l')
+		case 'ı':
+			b.WriteByte('i')
+		case 'ς':
+			b.WriteRune('σ')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.IsMark(r)
+}
+
+func isApostrophe(r rune) bool {
+	return r == '\'' || r == '\u2019' || r == '\u2018' || r == '\u02bc'
+}
+
+// isBreak reports whether r ends a sentence or line for phrase purposes:
+// two words separated by one of these never form a phrase pair.
+func isBreak(r rune) bool {
+	switch r {
+	case '.', '!', '?', ';', ':', '\n', '\r':
+		return true
+	}
+	return false
+}
+
+// token is one word of folded text: its folded spelling and whether a
+// sentence or line break separates it from the previous word.
+type token struct {
+	word     string
+	newBlock bool
+}
+
+// scan splits already folded text into word tokens: maximal runs of letters,
+// digits and marks, with apostrophes inside a word removed ("officer's" →
+// "officers"). Tokens longer than maxTokenRunes are dropped. The token's
+// word is only valid during the call to fn.
+func scan(folded string, fn func(t token)) {
+	var buf []byte // used only for words with an apostrophe inside
+	start, n := -1, 0
+	brk, joined := false, false
+	emit := func(end int) {
+		if start >= 0 {
+			if n <= maxTokenRunes {
+				w := folded[start:end]
+				if joined {
+					w = string(buf)
+				}
+				fn(token{word: w, newBlock: brk})
+			}
+			brk = false
+		}
+		start, n, joined = -1, 0, false
+		buf = buf[:0]
+	}
+	var prev rune
+	for i, r := range folded {
+		size := utf8.RuneLen(r)
+		switch {
+		case isWordRune(r):
+			if start < 0 {
+				start = i
+			}
+			if joined {
+				buf = utf8.AppendRune(buf, r)
+			}
+			n++
+		case isApostrophe(r) && start >= 0 && isWordRune(prev) && i+size < len(folded) && isWordRune(firstRune(folded[i+size:])):
+			// inside a word: drop it and keep the word together
+			if !joined {
+				joined = true
+				buf = append(buf[:0], folded[start:i]...)
+			}
+		default:
+			emit(i)
+			if isBreak(r) {
+				brk = true
+			}
+		}
+		prev = r
+	}
+	emit(len(folded))
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// isStopWord reports whether the folded word w is an English stop word (the
+// Snowball list). Stop words are neither indexed nor searched.
+func isStopWord(w string) bool { return english.IsStopWord(w) }
+
+// stem returns the index term for a folded, non-stop word: the Snowball
+// English stem for words of ASCII letters only, and the word itself for
+// anything containing digits or other scripts ("s31", "1648a", "2023").
+func stem(w string) string {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c < 'a' || c > 'z' {
+			return w
+		}
+	}
+	return english.Stem(w, true)
+}
+
+// Terms returns the index terms of text, in order: text is folded (case,
+// diacritics, compatibility forms), split into words, stop words are
+// removed and the rest stemmed with the Snowball English stemmer. Words
+// with digits are kept whole ("s31", "2023"). Empty or all-stop-word text
+// gives nil. The browser (search-core.js terms) produces the same terms
+// for the same text; the Node tests check this on a shared sample.
+func Terms(text string) []string {
+	var out []string
+	scan(fold(text), func(t token) {
+		if !isStopWord(t.word) {
+			out = append(out, stem(t.word))
+		}
+	})
+	return out
+}
