@@ -30,7 +30,8 @@ var update = flag.Bool("update", false, "rewrite the expected sections of testda
 // text, summary, headings ("level id text" per line), links ("line
 // destination" or "line image destination" per line) and warnings
 // ("line:col code message" per line). Only the sections present are
-// compared. Blank lines at the end of a section are ignored. "go test -run TestCaseFiles -update" rewrites them.
+// compared, and every output must pass the safety check of
+// safety_test.go. Blank lines at the end of a section are ignored. "go test -run TestCaseFiles -update" rewrites them.
 type testCase struct {
 	name     string
 	line     int // of the "===" line
@@ -143,6 +144,9 @@ func actualSections(t *testing.T, c *testCase) map[string]string {
 	doc, err := New(opts...).Convert([]byte(src))
 	if err != nil {
 		t.Fatalf("case %q: %v", c.name, err)
+	}
+	if why := unsafeHTML(doc.HTML); why != "" {
+		t.Errorf("case %q: output %s", c.name, why)
 	}
 	var headings, links, diags []string
 	for _, h := range doc.Headings {
