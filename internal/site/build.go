@@ -89,9 +89,8 @@ func Build(opts Options) (*Result, diag.List) {
 	published := publishable(responses, opts)
 
 	md := markdown.New(markdown.WithBasePath(cfg.BasePath()))
-	rendered, l := render(md, published, opts)
+	docs, l := render(md, published, opts)
 	list = append(list, l...)
-	list = append(list, checkResponses(published, rendered)...)
 
 	tpl, l := loadTemplates(opts, cfg)
 	list = append(list, l...)
@@ -101,7 +100,7 @@ func Build(opts Options) (*Result, diag.List) {
 	}
 
 	b := &builder{opts: opts, cfg: cfg, md: md, tpl: tpl}
-	b.model(published, rendered)
+	b.model(published, docs)
 	files, err := b.files()
 	if err != nil {
 		list.Errorf("layouts", 0, 0, "layout.execute", "%v", err)
@@ -139,8 +138,16 @@ func newer(a, b *content.Response) bool {
 	return a.Path < b.Path
 }
 
-// render converts every response's Markdown on all workers, reusing the
-// cache where the file did not change.
+// rendered is a response's Markdown output and the warnings about its
+// body, as cached between builds.
+type rendered struct {
+	doc   *markdown.Document
+	diags diag.List
+}
+
+// render converts every response's Markdown and checks it against the
+// exemption registry on all workers, reusing the cache where the file did
+// not change.
 func render(md *markdown.Renderer, rs []*content.Response, opts Options) ([]*markdown.Document, diag.List) {
 	docs := make([]*markdown.Document, len(rs))
 	errs := make([]diag.List, len(rs))
@@ -152,9 +159,8 @@ func render(md *markdown.Renderer, rs []*content.Response, opts Options) ([]*mar
 			defer wg.Done()
 			for i := range next {
 				r := rs[i]
-				if d, ok := opts.Cache.markdown(r.Hash); ok {
-					docs[i] = d
-					errs[i] = bodyWarnings(r, d)
+				if c, ok := opts.Cache.markdown(r.Hash); ok {
+					docs[i], errs[i] = c.doc, c.diags
 					continue
 				}
 				d, err := md.Convert(r.Body)
@@ -163,8 +169,9 @@ func render(md *markdown.Renderer, rs []*content.Response, opts Options) ([]*mar
 					d = &markdown.Document{}
 				}
 				docs[i] = d
-				errs[i] = bodyWarnings(r, d)
-				opts.Cache.putMarkdown(r.Hash, d)
+				errs[i] = append(errs[i], bodyWarnings(r, d)...)
+				errs[i] = append(errs[i], checkResponse(r)...)
+				opts.Cache.putMarkdown(r.Hash, rendered{d, errs[i]})
 			}
 		}()
 	}
@@ -189,23 +196,20 @@ func bodyWarnings(r *content.Response, d *markdown.Document) diag.List {
 	return list
 }
 
-// checkResponses runs the exemption consistency checks on each response.
-func checkResponses(rs []*content.Response, docs []*markdown.Document) diag.List {
+// checkResponse runs the exemption consistency checks on a response.
+func checkResponse(r *content.Response) diag.List {
 	var list diag.List
-	for _, r := range rs {
-		for _, d := range exemption.Check(exemption.Facts{Outcome: string(r.Outcome), Provisions: r.Provisions,
-			Body: string(r.Body), BodyLine: r.BodyLine, Regime: r.Regime}) {
-			d.Path = r.Path
+	for _, d := range exemption.Check(exemption.Facts{Outcome: string(r.Outcome), Provisions: r.Provisions,
+		Body: string(r.Body), BodyLine: r.BodyLine, Regime: r.Regime}) {
+		d.Path = r.Path
+		if d.Line == 0 {
+			d.Line = r.Lines["exemptions"]
 			if d.Line == 0 {
-				d.Line = r.Lines["exemptions"]
-				if d.Line == 0 {
-					d.Line = r.Lines["outcome"]
-				}
+				d.Line = r.Lines["outcome"]
 			}
-			list.Add(d)
 		}
+		list.Add(d)
 	}
-	_ = docs
 	return list
 }
 

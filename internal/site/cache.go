@@ -1,17 +1,13 @@
 package site
 
-import (
-	"sync"
-
-	"github.com/foilog/foilog/internal/markdown"
-)
+import "sync"
 
 // Cache keeps work between builds of one site in one process, so that a
 // rebuild after an edit redoes only what the edit touched. A nil *Cache is
 // valid and caches nothing. A Cache is safe for concurrent use.
 type Cache struct {
 	mu    sync.Mutex
-	md    map[string]*markdown.Document
+	md    map[string]rendered
 	pages map[string]cachedPage
 	// used records the keys touched by the current build, so entries of
 	// deleted or changed inputs are dropped afterwards.
@@ -26,12 +22,12 @@ type cachedPage struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{md: map[string]*markdown.Document{}, pages: map[string]cachedPage{}}
+	return &Cache{md: map[string]rendered{}, pages: map[string]cachedPage{}}
 }
 
-func (c *Cache) markdown(hash string) (*markdown.Document, bool) {
+func (c *Cache) markdown(hash string) (rendered, bool) {
 	if c == nil {
-		return nil, false
+		return rendered{}, false
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -42,7 +38,7 @@ func (c *Cache) markdown(hash string) (*markdown.Document, bool) {
 	return d, ok
 }
 
-func (c *Cache) putMarkdown(hash string, d *markdown.Document) {
+func (c *Cache) putMarkdown(hash string, d rendered) {
 	if c == nil {
 		return
 	}

@@ -1,0 +1,119 @@
+package site_test
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/foilog/foilog"
+	"github.com/foilog/foilog/internal/frontmatter"
+	"github.com/foilog/foilog/internal/markdown"
+	"github.com/foilog/foilog/internal/output"
+	"github.com/foilog/foilog/internal/site"
+	"github.com/foilog/foilog/internal/synth"
+)
+
+// The build benchmarks compare a full foilog build of a synthetic log with
+// the floor any generator pays: goldmark converting the same bodies and
+// writing one HTML file per response. Run them together so the ratio is
+// measured on one machine at one moment:
+//
+//	go test ./internal/site -run '^$' -bench 'Build|Floor' -benchtime 3x -count 5 | tee bench.txt
+//
+// Both write to a fresh folder on the same disk each iteration. See
+// README.md "Benchmarks" for the figures and scripts/bench-build.sh for
+// peak memory.
+
+var logs sync.Map // N → generated site folder
+
+func syntheticLog(b *testing.B, n int) string {
+	if dir, ok := logs.Load(n); ok {
+		return dir.(string)
+	}
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("foilog-bench-%d", n))
+	if _, err := os.Stat(filepath.Join(dir, "foilog.yaml")); err != nil {
+		os.RemoveAll(dir)
+		if _, err := synth.Write(dir, synth.Options{N: n, Seed: 1}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	logs.Store(n, dir)
+	return dir
+}
+
+func BenchmarkBuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			dir := syntheticLog(b, n)
+			dest := b.TempDir()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				res, list := site.Build(site.Options{Source: os.DirFS(dir), Layouts: foilog.Layouts, Static: foilog.Static, Now: fixedNow})
+				if res == nil {
+					b.Fatal(list)
+				}
+				if _, err := output.Write(filepath.Join(dest, fmt.Sprint(i)), res.Files); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkFloor converts every body with goldmark (configured as foilog
+// configures it) on all cores and writes each to its own index.html.
+func BenchmarkFloor(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			dir := syntheticLog(b, n)
+			var bodies [][]byte
+			fs.WalkDir(os.DirFS(dir), "content/responses", func(p string, d fs.DirEntry, err error) error {
+				if err == nil && strings.HasSuffix(p, ".md") {
+					src, _ := fs.ReadFile(os.DirFS(dir), p)
+					if doc, err := frontmatter.Parse(src); err == nil {
+						bodies = append(bodies, doc.Body)
+					}
+				}
+				return nil
+			})
+			md := markdown.New()
+			dest := b.TempDir()
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				out := filepath.Join(dest, fmt.Sprint(i))
+				var wg sync.WaitGroup
+				next := make(chan int, 64)
+				for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+					wg.Add(1)
+					go func() {
+						defer wg.Done()
+						var buf bytes.Buffer
+						for j := range next {
+							d, err := md.Convert(bodies[j])
+							if err != nil {
+								b.Error(err)
+								continue
+							}
+							buf.Reset()
+							buf.Write(d.HTML)
+							p := filepath.Join(out, fmt.Sprint(j))
+							os.MkdirAll(p, 0o755)
+							os.WriteFile(filepath.Join(p, "index.html"), buf.Bytes(), 0o644)
+						}
+					}()
+				}
+				for j := range bodies {
+					next <- j
+				}
+				close(next)
+				wg.Wait()
+			}
+		})
+	}
+}
