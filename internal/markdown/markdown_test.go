@@ -247,6 +247,11 @@ func TestStyleSheetIsDeterministic(t *testing.T) {
 	if !bytes.Equal(a, b) {
 		t.Error("StyleSheet differs between calls")
 	}
+	for _, rule := range []string{".table-wrap { overflow-x: auto }", ".align-right { text-align: right }"} {
+		if !bytes.Contains(a, []byte(rule)) {
+			t.Errorf("StyleSheet lacks %s", rule)
+		}
+	}
 	if bytes.Contains(a, []byte("\n\n")) || !bytes.HasSuffix(a, []byte("}\n")) {
 		t.Error("StyleSheet has blank lines or lacks a final closing brace")
 	}
