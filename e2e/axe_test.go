@@ -1,0 +1,135 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// axeTags are the rule sets every page must pass.
+var axeTags = []string{"wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"}
+
+// axeViolation is one failed axe-core rule with the elements that fail it.
+type axeViolation struct {
+	ID      string `json:"id"`
+	Impact  string `json:"impact"`
+	Help    string `json:"help"`
+	HelpURL string `json:"helpUrl"`
+	Nodes   []struct {
+		Target  []string `json:"target"`
+		Summary string   `json:"summary"`
+	} `json:"nodes"`
+}
+
+func (v axeViolation) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s (%s): %s\n    %s", v.ID, v.Impact, v.Help, v.HelpURL)
+	for _, n := range v.Nodes {
+		fmt.Fprintf(&b, "\n    - %s", strings.Join(n.Target, " "))
+		if n.Summary != "" {
+			fmt.Fprintf(&b, "\n      %s", strings.ReplaceAll(n.Summary, "\n", "\n      "))
+		}
+	}
+	return b.String()
+}
+
+var axeSource memo[string]
+
+// axeScript returns the source of node_modules/axe-core/axe.min.js.
+func axeScript(t testing.TB) string {
+	t.Helper()
+	dir := requireNodeModule(t, "axe-core")
+	return axeSource.get(t, func() (string, error) {
+		b, err := os.ReadFile(filepath.Join(dir, "axe.min.js"))
+		return string(b), err
+	})
+}
+
+// runAxe injects axe-core into the current document of ctx (unless it is
+// there already) and returns the violations of the axeTags rules.
+func runAxe(ctx context.Context, src string) ([]axeViolation, error) {
+	has, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`typeof window.axe === 'object'`))
+	if err != nil {
+		return nil, err
+	}
+	if !has {
+		if err := chromedp.Do(ctx, chromedp.Evaluate[chromedp.Void](src)); err != nil {
+			return nil, fmt.Errorf("inject axe-core: %w", err)
+		}
+	}
+	tags := `['` + strings.Join(axeTags, `','`) + `']`
+	js := `axe.run(document, {runOnly: {type: 'tag', values: ` + tags + `}, resultTypes: ['violations']})
+  .then(r => r.violations.map(v => ({id: v.id, impact: v.impact || '', help: v.help, helpUrl: v.helpUrl,
+    nodes: v.nodes.map(n => ({target: n.target.map(String), summary: n.failureSummary || ''}))})))`
+	return chromedp.Run(ctx, chromedp.Evaluate[[]axeViolation](js, chromedp.EvalAwaitPromise))
+}
+
+// darkKinds name the page kinds checked again in the dark scheme: between
+// them they show every component the style sheet colours.
+var darkKinds = []string{"home", "response-ncnd", "response-table", "responses-page-2", "exemptions",
+	"exemption-provision", "topics", "search-filtered", "404"}
+
+func darkPageKinds() []pageKind {
+	var out []pageKind
+	for _, p := range pageKinds {
+		if slices.Contains(darkKinds, p.Name) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// TestAccessibility runs axe-core (WCAG 2.0–2.2 A and AA, and best
+// practice) on every page kind of the example site served by nginx, in the
+// light colour scheme, and on darkKinds again in the dark one. Any violation fails,
+// with its rule, impact, help and the selector of every element.
+func TestAccessibility(t *testing.T) {
+	t.Parallel()
+	base := serve(t, exampleSite(t))
+	src := axeScript(t)
+	ctx := chromium(t)
+	log := watch(t, ctx)
+	if err := viewport(ctx, 1280, 900); err != nil {
+		t.Fatal(err)
+	}
+	for _, scheme := range []string{"light", "dark"} {
+		t.Run(scheme, func(t *testing.T) {
+			if err := emulateMedia(ctx, "", scheme); err != nil {
+				t.Fatal(err)
+			}
+			pages := pageKinds
+			if scheme == "dark" {
+				pages = darkPageKinds()
+			}
+			for _, p := range pages {
+				start := time.Now()
+				err := open(ctx, base, p)
+				checkClean(t, ctx, log, p.Name+" ("+base+p.Path+")", p.Allow...)
+				if err != nil {
+					t.Errorf("%s: %v", p.Name, err)
+					continue
+				}
+				vs, err := runAxe(ctx, src)
+				if err != nil {
+					t.Errorf("%s: axe: %v", p.Name, err)
+					continue
+				}
+				for _, v := range vs {
+					t.Errorf("%s (%s%s) in the %s scheme: axe violation %s", p.Name, base, p.Path, scheme, v)
+				}
+				// axe must not need anything the policy forbids either.
+				checkClean(t, ctx, log, p.Name+" after axe", p.Allow...)
+				t.Logf("%-20s %d violations, %v", p.Name, len(vs), time.Since(start).Round(time.Millisecond))
+			}
+		})
+	}
+}

@@ -1,0 +1,61 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestHTMLValid runs html-validate (html-validate:recommended, with the
+// few rules e2e/.htmlvalidate.json switches off for reasons docs/e2e.md
+// gives) over every .html file of the example site: zero errors.
+func TestHTMLValid(t *testing.T) {
+	requireNodeModule(t, "html-validate")
+	requireFile(t, "/usr/bin/node", "apt-get install -y nodejs (Node 20 or later)")
+	config := filepath.Join(e2eDir, ".htmlvalidate.json")
+	checkRulesDocumented(t, config)
+	dir := exampleSite(t)
+	files := htmlFiles(t, dir)
+	start := time.Now()
+	cmd := exec.Command("node", filepath.Join(e2eDir, "node_modules", "html-validate", "bin", "html-validate.mjs"),
+		"--config", config, "--formatter", "text", "--max-warnings", "0")
+	cmd.Args = append(cmd.Args, files...)
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	t.Logf("html-validate checked %d files in %v", len(files), time.Since(start).Round(time.Millisecond))
+	if err != nil {
+		t.Errorf("html-validate found problems in the example site (paths relative to the site root):\n%s\n(%v)", out, err)
+	}
+}
+
+// checkRulesDocumented fails t when a rule that config changes (switches
+// off or configures) is not explained in docs/e2e.md: html-validate's JSON
+// allows no comments, so the reasons live there.
+func checkRulesDocumented(t *testing.T, config string) {
+	t.Helper()
+	b, err := os.ReadFile(config)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c struct {
+		Rules map[string]any `json:"rules"`
+	}
+	if err := json.Unmarshal(b, &c); err != nil {
+		t.Fatalf("%s: %v", config, err)
+	}
+	doc, err := os.ReadFile(filepath.Join(repoRoot, "docs", "e2e.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rule := range c.Rules {
+		if !strings.Contains(string(doc), "`"+rule+"`") {
+			t.Errorf("%s changes rule %s; say why in docs/e2e.md (as `%s`)", config, rule, rule)
+		}
+	}
+}
