@@ -351,3 +351,41 @@ func FuzzTerms(f *testing.F) {
 		}
 	})
 }
+
+func TestSynonymTable(t *testing.T) {
+	groups := Synonyms()
+	if !slices.IsSortedFunc(groups, func(a, b Synonym) int { return strings.Compare(a.Key, b.Key) }) {
+		t.Error("synonym groups are not sorted by key")
+	}
+	owner := map[string]string{}
+	for _, g := range groups {
+		if len(g.Members) < 2 {
+			t.Errorf("group %s has fewer than two members", g.Key)
+		}
+		for _, m := range g.Members {
+			ts := Terms(m)
+			if len(ts) == 0 {
+				t.Errorf("%s: member %q has no terms", g.Key, m)
+			}
+			key := strings.Join(ts, " ")
+			if o, ok := owner[key]; ok && o != g.Key {
+				t.Errorf("%q is in both %s and %s", m, o, g.Key)
+			}
+			owner[key] = g.Key
+			// a one-word member must not share its stem with everyday words
+			// ("informant" stems to "inform", as "information" does)
+			if len(ts) == 1 && slices.Contains([]string{"inform", "polic", "offic", "record", "data"}, ts[0]) {
+				t.Errorf("%s: member %q stems to the common term %q", g.Key, m, ts[0])
+			}
+		}
+	}
+}
+
+func TestFNV32(t *testing.T) {
+	// the standard FNV-1a vectors; search-core.js checks the same ones
+	for s, want := range map[string]uint32{"": 0x811c9dc5, "a": 0xe40c292c, "foobar": 0xbf9cf968} {
+		if got := fnv32(s); got != want {
+			t.Errorf("fnv32(%q) = %#x, want %#x", s, got, want)
+		}
+	}
+}

@@ -26,7 +26,7 @@ func Synonyms() []Synonym {
 		{"bwv", []string{"BWV", "body worn video", "body-worn video", "body worn camera", "body-worn camera", "bodycam", "body cam"}},
 		{"cctv", []string{"CCTV", "closed circuit television", "closed-circuit television"}},
 		{"ced", []string{"CED", "taser", "conducted energy device", "conducted energy weapon"}},
-		{"chis", []string{"CHIS", "covert human intelligence source", "informant"}},
+		{"chis", []string{"CHIS", "covert human intelligence source"}},
 		{"dbs", []string{"DBS", "disclosure and barring service"}},
 		{"iopc", []string{"IOPC", "independent office for police conduct", "IPCC", "independent police complaints commission"}},
 		{"lfr", []string{"LFR", "live facial recognition"}},
