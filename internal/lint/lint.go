@@ -19,9 +19,14 @@
 //     "domain" that ends in a file extension ("logo@2x.png") is not an
 //     address.
 //   - phone (lint.phone): UK numbers that can belong to a person: mobiles
-//     (07…) and geographic landlines (01…, 02…), written nationally or
-//     internationally (+44 7…, +44 (0)121…, 0044…), with spaces, hyphens
-//     or brackets in any common grouping. Never reported: short service
+//     (07…, 11 digits) and geographic landlines (01…, 10 or 11 digits;
+//     02…, 11 digits), written nationally or internationally (+44 7…,
+//     +44 (0)121…, 0044…), with single spaces, hyphens or brackets between
+//     groups of at least three digits ("0121 496 0000", "07700 900123",
+//     "(0121) 496-0000"; after +44 the first group may be shorter). Digit
+//     runs after a decimal point, comma or slash, pairs such as byte dumps
+//     ("02 01 04 03") and ten-digit runs without a space ("0123456789")
+//     are not numbers. Never reported: short service
 //     numbers (101, 999, 111, 112; they are too short to be a number),
 //     non-geographic numbers (03… public-service, 08… freephone and
 //     business, 09…), numbers listed in Options.AllowPhones (compared by
@@ -41,8 +46,10 @@
 //     either a placeholder left in or a real number mistyped, and staff must
 //     check it. A number without its suffix letter is not recognised.
 //   - postcode (lint.postcode): full UK postcodes ("B4 6NQ", "SW1A 2AA",
-//     "b46nq"). The outward code alone ("B4") is not personal data and is
-//     never reported. Postcodes in Options.AllowPostcodes (the authority's
+//     "b4 6nq", "B46NQ"). Without the space a postcode must be in capitals,
+//     so that commit hashes ("ad1c3fb") are not postcodes; a "#" before it
+//     marks a colour ("#B0C4DE"). The outward code alone ("B4") is not
+//     personal data and is never reported. Postcodes in Options.AllowPostcodes (the authority's
 //     headquarters) are not reported; they are compared ignoring case and
 //     spaces. Lower-case ordinals that look like an inward code ("b1 2nd")
 //     are skipped.

@@ -111,6 +111,14 @@ func TestPhone(t *testing.T) {
 		{"the figure 0.07700900 is a ratio", nil},
 		{"code 07700900123abc", nil},
 		{"£1,012,345,678", nil},
+		{"Buffer 02 01 04 03 06 05 08 07", nil},           // byte dump
+		{"ratio 4103857.0726124765", nil},                 // decimals
+		{"(merge 0220461071 jc/fix later to maint)", nil}, // a commit, and 02 numbers have 11 digits
+		{"mobile 0770 090 012", nil},                      // mobiles have 11 digits
+		{"Buffer.from('0123456789', 'hex')", nil},
+		{"https://example.org/commit/01629087085", nil},
+		{"Brampton 016977 3456", []string{"10:lint.phone"}}, // a 10-digit landline
+		{"+44 20 7946 0000", []string{"1:lint.phone"}},
 	}, wmp)
 }
 
@@ -143,6 +151,7 @@ func TestPostcode(t *testing.T) {
 		{"I live at 1 High Street, Birmingham B1 1AA.", []string{"37:lint.postcode"}},
 		{"SW1A 2AA", []string{"1:lint.postcode"}},
 		{"sw1a 2aa", []string{"1:lint.postcode"}},
+		{"B11AA is not ours but B12AB is", []string{"1:lint.postcode", "23:lint.postcode"}},
 		{"M1 1AE", []string{"1:lint.postcode"}},
 		{"CR2 6XH", []string{"1:lint.postcode"}},
 		{"DN55 1PT", []string{"1:lint.postcode"}},
@@ -153,6 +162,9 @@ func TestPostcode(t *testing.T) {
 		{"incidents in B4 and B5 districts", nil},
 		{"Lloyd House, Colmore Circus, Birmingham B4 6NQ", nil}, // in AllowPostcodes
 		{"Birmingham B46NQ", nil},
+		{"(merge ad1c3fb jk/fix later to maint)", nil}, // a commit
+		{"border-color: #B0C4DE;", nil},                // a colour
+		{"\\u00bd", nil},
 		{"the SW1A district", nil},
 		{"the M25 and the A4 2nd edition", nil},
 		{"at 5PM on the M6 2AM", nil},

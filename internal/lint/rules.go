@@ -141,8 +141,14 @@ func (s *scanner) phones(l line) []hit {
 		if r, _ := utf8.DecodeRuneInString(l.text[m[0]+end:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
 			continue // part of a longer code such as "07700900123abc"
 		}
-		switch national[1] {
-		case '1', '2', '7': // geographic landlines and mobiles
+		if m[0] > 0 && strings.IndexByte(".,/", l.text[m[0]-1]) >= 0 {
+			continue // the decimals of "4103857.0726124765", a URL path
+		}
+		switch {
+		case national[1] == '1' && len(national) == 10 && !strings.ContainsAny(raw[:end], " -)"):
+			continue // ten digits in one run are more often a code than a number
+		case national[1] == '1': // geographic: 10 or 11 digits
+		case (national[1] == '2' || national[1] == '7') && len(national) == 11: // London etc., mobiles
 		default: // 03 public service, 08 freephone and business, 09, …
 			continue
 		}
@@ -172,34 +178,46 @@ func (s *scanner) phones(l line) []hit {
 
 // parsePhone reads a phoneRE match. It returns the national number
 // ("07700900123"), the byte length of raw that holds it, and how many bytes
-// of raw to show unmasked (the prefix up to the second national digit). A
-// match with more digits is cut at the first separator after 11 digits, or
-// else after 10 (a number followed by a year, or by another number);
-// national is "" when no cut fits.
+// of raw to show unmasked (the prefix up to the second national digit).
+//
+// Numbers are written in groups of at least three digits ("0121 496 0000",
+// "07700 900123"), except the first group after +44 ("+44 20 7946 0000");
+// reading stops before a shorter group, so byte dumps ("02 01 04 03") are
+// not numbers. A match with more digits is cut at the first group end after
+// 11 digits, or else after 10 (a number followed by a year, or by another
+// number); national is "" when no cut fits.
 func parsePhone(raw string) (national string, end, keep int) {
 	i := 0
 	nat := make([]byte, 0, 16)
+	minFirst := 3 // digits in the first group, counting the leading 0
 	if strings.HasPrefix(raw, "+") || strings.HasPrefix(raw, "0044") {
 		i = strings.Index(raw, "44") + 2
 		for i < len(raw) && (raw[i] == ' ' || raw[i] == '(' || raw[i] == ')' || (raw[i] == '0' && i+1 < len(raw) && raw[i+1] == ')')) {
 			i++
 		}
 		nat = append(nat, '0')
+		minFirst = 1
 	}
-	best := 0
+	best, group, groups := 0, 0, 0
 	for ; i < len(raw) && best != 11; i++ {
 		c := raw[i]
 		if c < '0' || c > '9' {
 			continue
 		}
 		nat = append(nat, c)
+		group++
 		if len(nat) == 2 {
 			keep = i + 1
 		}
 		if i+1 == len(raw) || raw[i+1] < '0' || raw[i+1] > '9' {
+			if group < 3 && (groups > 0 || group < minFirst) {
+				break
+			}
 			if n := len(nat); n == 11 || (n == 10 && best == 0) {
 				best, end = n, i+1
 			}
+			group = 0
+			groups++
 		}
 	}
 	if best == 0 || keep > end {
@@ -268,6 +286,12 @@ func (s *scanner) postcodes(l line) []hit {
 		}
 		if ordinalRE.MatchString(inward) {
 			continue // "b1 2nd"
+		}
+		if m[3] == m[4] && l.text[m[2]:m[5]] != strings.ToUpper(l.text[m[2]:m[5]]) {
+			continue // without the space only capitals: "ad1c3fb" is a commit
+		}
+		if m[0] > 0 && l.text[m[0]-1] == '#' {
+			continue // a colour: "#B0C4DE"
 		}
 		if s.opts.postcodes[outward+strings.ToUpper(inward)] {
 			continue
