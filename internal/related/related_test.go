@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -197,6 +198,20 @@ func TestDeterministicUnderShuffle(t *testing.T) {
 					t.Fatalf("n=%d %s: shuffled gives %v, want %v", n, key, got[key], w)
 				}
 			}
+		}
+	}
+}
+
+func TestSameOnAnyNumberOfCores(t *testing.T) {
+	docs := synth(3000, 5)
+	prev := runtime.GOMAXPROCS(1)
+	serial := Compute(docs, 5)
+	runtime.GOMAXPROCS(4)
+	parallel := Compute(docs, 5)
+	runtime.GOMAXPROCS(prev)
+	for i := range docs {
+		if !slices.Equal(serial[i], parallel[i]) {
+			t.Fatalf("doc %s: one core gives %v, four give %v", docs[i].Key, serial[i], parallel[i])
 		}
 	}
 }
