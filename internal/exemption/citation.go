@@ -225,9 +225,9 @@ func (s *scanner) bareAllowed(i, groups int) bool {
 	if k > 0 && strings.ContainsRune("&,/+;", rune(s.src[k-1])) {
 		return true
 	}
-	before := strings.ToLower(s.src[:k])
-	for _, w := range []string{" and", " or", " with"} {
-		if strings.HasSuffix(before, w) {
+	before := strings.ToLower(s.src[max(0, k-5):k])
+	for _, w := range []string{"and", "or", "with"} {
+		if strings.HasSuffix(before, w) && (len(before) == len(w) || !isLetter(before[len(before)-len(w)-1])) {
 			return true
 		}
 	}

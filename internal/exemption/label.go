@@ -80,19 +80,17 @@ func overlap(label, vocab []string) int {
 	return n
 }
 
-// score measures how well label words name e alone. It returns the
-// number of label words found in e's title, aliases or detail, and a
-// weight that counts two for each word found in the title or aliases and
-// one for a word found only in the detail.
-func score(label []string, e Entry) (words, weight int) {
-	names := append(labelWords(e.Title), labelWords(strings.Join(e.Aliases, " "))...)
-	detail := labelWords(e.Detail)
+// score measures how well label words name the registry's entry i alone.
+// It returns the number of label words found in its title, aliases or
+// detail, and a weight that counts two for each word found in the title or
+// aliases and one for a word found only in the detail.
+func score(label []string, reg *registry, i int) (words, weight int) {
 	for _, w := range label {
 		switch {
-		case overlap([]string{w}, names) > 0:
+		case overlap([]string{w}, reg.names[i]) > 0:
 			words++
 			weight += 2
-		case overlap([]string{w}, detail) > 0:
+		case overlap([]string{w}, reg.details[i]) > 0:
 			words++
 			weight++
 		}
@@ -124,7 +122,8 @@ func labelMatch(label string, provs []Provision) (Entry, bool) {
 	}
 	var best Entry
 	bestWords, bestWeight, inside := 0, 0, false
-	for _, e := range loadRegistry().entries {
+	reg := loadRegistry()
+	for i, e := range reg.entries {
 		if !regimes[e.Provision.Regime] {
 			continue
 		}
@@ -140,7 +139,7 @@ func labelMatch(label string, provs []Provision) (Entry, bool) {
 		if skip {
 			continue
 		}
-		words, weight := score(lw, e)
+		words, weight := score(lw, reg, i)
 		if words == 0 {
 			continue
 		}

@@ -65,6 +65,9 @@ type Entry struct {
 type registry struct {
 	entries []Entry // sorted by Compare
 	index   map[Provision]int
+	// names and details hold, for each entry, the significant words of its
+	// title and aliases, and of its detail, for matching labels.
+	names, details [][]string
 }
 
 var loadRegistry = sync.OnceValue(func() *registry {
@@ -73,6 +76,8 @@ var loadRegistry = sync.OnceValue(func() *registry {
 	r := &registry{entries: es, index: make(map[Provision]int, len(es))}
 	for i, e := range es {
 		r.index[e.Provision] = i
+		r.names = append(r.names, append(labelWords(e.Title), labelWords(strings.Join(e.Aliases, " "))...))
+		r.details = append(r.details, labelWords(e.Detail))
 	}
 	return r
 })
@@ -163,7 +168,7 @@ func (e Entry) Status() string {
 	return "qualified"
 }
 
-// entryWords returns the vocabulary of e for label matching: the
+// entryWords returns the vocabulary of p for label matching: the
 // significant words of its title, detail and aliases, and those of its
 // listed ancestors.
 func entryWords(p Provision) []string {
@@ -171,10 +176,8 @@ func entryWords(p Provision) []string {
 	var words []string
 	for {
 		if i, ok := reg.index[p]; ok {
-			e := reg.entries[i]
-			words = append(words, labelWords(e.Title)...)
-			words = append(words, labelWords(e.Detail)...)
-			words = append(words, labelWords(strings.Join(e.Aliases, " "))...)
+			words = append(words, reg.names[i]...)
+			words = append(words, reg.details[i]...)
 		}
 		parent, ok := p.Parent()
 		if !ok {

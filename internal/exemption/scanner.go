@@ -164,6 +164,11 @@ func (s *scanner) keywordAt(i int) (kind kwKind, numStart int, word string, ok b
 	if i > 0 && (s.src[i-1] == '\'' || strings.HasSuffix(s.src[:i], "’")) {
 		return kwNone, i, "", false // the s of "force's"
 	}
+	switch s.at(i) {
+	case 's', 'S', 'r', 'R', 0xC2:
+	default:
+		return kwNone, i, "", false
+	}
 	for _, k := range keywords() {
 		if !s.hasFold(i, k.w) {
 			continue
@@ -513,11 +518,22 @@ type actPattern struct {
 	kind   actKind
 	regime Regime
 	rel    int
+	family family
 }
+
+// family groups patterns by the first word they can start with.
+type family int8
+
+const (
+	famFOI     family = iota // FOI and environmental names, "the Act"
+	famAcronym               // DPA, GDPR, PACE, ...
+	famDPA                   // "Data Protection Act"
+	famGeneric               // any capitalised "... Act 1971"
+)
 
 var actPatterns = sync.OnceValue(func() []actPattern {
 	foi := func(re string, r Regime, rel int) actPattern {
-		return actPattern{regexp.MustCompile(`^(?i:(?:the\s+)?` + re + `)`), actFOI, r, rel}
+		return actPattern{regexp.MustCompile(`^(?i:(?:the\s+)?` + re + `)`), actFOI, r, rel, famFOI}
 	}
 	return []actPattern{
 		foi(`freedom\s+of\s+information\s*\(\s*scotland\s*\)\s*act(?:\s*,?\s*2002)?`, FOISA, 0),
@@ -530,38 +546,55 @@ var actPatterns = sync.OnceValue(func() []actPattern {
 		foi(`(?:ei\s*\(\s*s\s*\)\s*rs?|eisrs?)`, EISR, 0),
 		foi(`eirs`, EIR, 3),
 		foi(`eir`, EIR, 0),
-		{regexp.MustCompile(`^(?i:(?:the|this)\s+(?:foi\s+)?act|foi\s+act)`), actFOI, "", 1},
-		{regexp.MustCompile(`^(?i:(?:the|these)\s+regulations)`), actFOI, "", 2},
-		{regexp.MustCompile(`^(?:[Tt]he\s+)?(?:UK\s+GDPR|GDPR|DPA(?:\s*\d{4})?|PACE|RIPA|RIP\(S\)A|HRA|IPA|CPIA|POCA|TACT|CRCA)`), actOther, "", 0},
-		{regexp.MustCompile(`^(?i:(?:the\s+)?data\s+protection\s+act)(?:\s+\d{4})?`), actOther, "", 0},
-		{regexp.MustCompile(`^(?:[Tt]he\s+)?(?:[A-Z][A-Za-z'’-]*\s+(?:(?:of|and|for|the|to|in|on|&)\s+)*){1,8}(?:Act|Regulations|Order|Rules)(?:\s+\d{4})?`), actOther, "", 0},
+		{regexp.MustCompile(`^(?i:(?:the|this)\s+(?:foi\s+)?act|foi\s+act)`), actFOI, "", 1, famFOI},
+		{regexp.MustCompile(`^(?i:(?:the|these)\s+regulations)`), actFOI, "", 2, famFOI},
+		{regexp.MustCompile(`^(?:[Tt]he\s+)?(?:UK\s+GDPR|GDPR|DPA(?:\s*\d{4})?|PACE|RIPA|RIP\(S\)A|HRA|IPA|CPIA|POCA|TACT|CRCA)`), actOther, "", 0, famAcronym},
+		{regexp.MustCompile(`^(?i:(?:the\s+)?data\s+protection\s+act)(?:\s+\d{4})?`), actOther, "", 0, famDPA},
+		{regexp.MustCompile(`^(?:[Tt]he\s+)?(?:[A-Z][A-Za-z'’-]*\s+(?:(?:of|and|for|the|to|in|on|&)\s+)*){1,8}(?:Act|Regulations|Order|Rules)(?:\s+\d{4})?`), actOther, "", 0, famGeneric},
 	}
 })
 
 // actAt reads the name of an Act at i.
 func (s *scanner) actAt(i int) (act, bool) {
-	c := s.at(i)
-	if !isLetter(c) {
+	if !isLetter(s.at(i)) {
 		return act{}, false
 	}
-	lc := c | 0x20
-	upper := isUpper(c)
-	w := s.window(i, 160)
-	capital := upper
-	if s.hasFold(i, "the ") {
-		capital = isUpper(s.at(s.skip(i + 3)))
+	// Look at the first word (after "the", "this" or "these") to decide
+	// which patterns can match, so that most words cost no regexp at all.
+	word := s.word(i)
+	key, keyAt := strings.ToLower(word), i
+	switch key {
+	case "the", "this", "these":
+		keyAt = s.skip(i + len(word))
+		word = s.word(keyAt)
+		key = strings.ToLower(word)
 	}
-	generic := capital && (strings.Contains(w, "Act") || strings.Contains(w, "Regulations") ||
-		strings.Contains(w, "Order") || strings.Contains(w, "Rules"))
-	for k, p := range actPatterns() {
-		last := k == len(actPatterns())-1
-		if last && !generic {
+	var fams [famGeneric + 1]bool
+	switch key {
+	case "freedom", "environmental", "foi", "foia", "foisa", "fois", "ei", "eir", "eirs", "eisr", "eisrs", "act", "regulations":
+		fams[famFOI] = true
+	case "data":
+		fams[famDPA] = true
+	}
+	switch word {
+	case "UK", "GDPR", "DPA", "PACE", "RIPA", "RIP", "HRA", "IPA", "CPIA", "POCA", "TACT", "CRCA":
+		fams[famAcronym] = true
+	}
+	// Names of Acts are short: matching within a window keeps the regexp
+	// work per word constant, whatever the length of the text.
+	w := s.window(i, 160)
+	if isUpper(s.at(keyAt)) && (strings.Contains(w, "Act") || strings.Contains(w, "Regulations") ||
+		strings.Contains(w, "Order") || strings.Contains(w, "Rules")) {
+		fams[famGeneric] = true
+	}
+	if fams == [famGeneric + 1]bool{} {
+		return act{}, false
+	}
+	for _, p := range actPatterns() {
+		if !fams[p.family] {
 			continue
 		}
-		if !last && !strings.ContainsRune("fetdgprhicu", rune(lc)) && !upper {
-			continue
-		}
-		loc := p.re.FindStringIndex(s.src[i:])
+		loc := p.re.FindStringIndex(w)
 		if loc == nil {
 			continue
 		}
@@ -583,6 +616,15 @@ func (s *scanner) actAt(i int) (act, bool) {
 		return a, true
 	}
 	return act{}, false
+}
+
+// word returns the run of letters at i.
+func (s *scanner) word(i int) string {
+	j := i
+	for j < len(s.src) && isLetter(s.src[j]) {
+		j++
+	}
+	return s.src[i:j]
 }
 
 // window returns up to n bytes of source from i.
