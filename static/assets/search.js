@@ -1,0 +1,274 @@
+// search.js: the search page (layouts/search.html). Reads the query and
+// filters from the URL, runs them with search-core.js as the visitor types
+// (debounced), and renders results, filters with counts and one polite
+// status message per settled search. No framework, no build step, no
+// inline script or style (the site's CSP forbids them).
+import { openIndex, stateFromParams, paramsFromState, FACET_GROUPS } from './search-core.js';
+
+const PAGE = 10;
+const DEBOUNCE_MS = 180;
+const SHOWN_VALUES = 8; // values per filter group before "Show all"
+
+const root = document.getElementById('search');
+const form = document.getElementById('search-form');
+const input = document.getElementById('q');
+const sortSelect = document.getElementById('search-sort');
+const toolbar = document.getElementById('search-toolbar');
+const status = document.getElementById('search-status');
+const list = document.getElementById('search-list');
+const more = document.getElementById('search-more');
+const filtersBox = document.getElementById('search-filters');
+const facetsBox = document.getElementById('search-facets');
+const base = root.dataset.base || '/';
+
+let state = stateFromParams(new URLSearchParams(location.search));
+let index = null;
+let current = null; // the last rendered result
+let generation = 0; // increases with every search; stale answers are dropped
+let timer = 0;
+
+const el = (tag, attrs = {}, ...children) => {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v;
+    else if (v !== undefined && v !== null) node.setAttribute(k, v);
+  }
+  node.append(...children.filter((c) => c !== null && c !== undefined));
+  return node;
+};
+
+const marked = (parts) =>
+  parts.map((p) => (p.mark ? el('mark', {}, p.text) : document.createTextNode(p.text)));
+
+const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const formatDate = (iso) => {
+  const d = new Date(iso + 'T00:00:00Z');
+  return Number.isNaN(d.getTime()) ? iso : longDate.format(d);
+};
+const plural = (n, one, many) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+function syncControls() {
+  input.value = state.q;
+  sortSelect.value = state.sort;
+}
+
+function writeURL(push) {
+  const params = paramsFromState(state).toString();
+  const url = location.pathname + (params ? '?' + params : '');
+  if (url !== location.pathname + location.search) history[push ? 'pushState' : 'replaceState'](null, '', url);
+}
+
+function filterCount() {
+  return Object.values(state.filters).reduce((n, v) => n + v.length, 0);
+}
+
+async function run() {
+  const mine = ++generation;
+  list.setAttribute('aria-busy', 'true');
+  try {
+    const res = await index.search(state.q, { filters: state.filters, sort: state.sort, limit: PAGE });
+    if (mine !== generation) return;
+    current = res;
+    renderResults(res);
+    renderFacets(res);
+    announce(res);
+  } catch (err) {
+    if (mine !== generation) return;
+    console.error(err);
+    status.textContent = 'Search is not working at the moment. Reload the page, or browse by exemption, force, year or topic.';
+  } finally {
+    if (mine === generation) list.removeAttribute('aria-busy');
+  }
+}
+
+function announce(res) {
+  const q = state.q.trim();
+  const n = filterCount();
+  const filters = n ? ` with ${plural(n, 'filter', 'filters')}` : '';
+  if (res.empty) {
+    status.textContent = '';
+  } else if (res.total === 0) {
+    status.textContent = q
+      ? `No responses match “${q}”${filters}. Check the spelling, use fewer words or remove a filter.`
+      : `No responses match${filters}.`;
+  } else {
+    const what = q ? ` for “${q}”` : '';
+    const shown = res.total > PAGE ? `, showing ${Math.min(res.total, list.children.length)}` : '';
+    status.textContent = `${plural(res.total, 'response', 'responses')} found${what}${filters}${shown}.`;
+  }
+}
+
+function resultItem(r) {
+  const meta = [el('span', {}, r.reference), ' ', el('span', { 'aria-hidden': 'true' }, '·'), ' ', el('time', { datetime: r.date }, formatDate(r.date))];
+  if (r.force) meta.push(' ', el('span', { 'aria-hidden': 'true' }, '·'), ' ', el('span', {}, r.force.label));
+  const badges = [];
+  if (r.outcome) badges.push(el('strong', { class: `badge badge--${r.outcome.slug}` }, el('span', { class: 'visually-hidden' }, 'Outcome: '), r.outcome.label));
+  for (const x of r.exemptions) {
+    badges.push(' ', el('a', { class: 'badge badge--exemption' + (x.ncnd ? ' badge--ncnd' : ''), href: `${base}exemptions/${x.slug}/`, title: x.title || null }, x.provision, x.ncnd ? ' NCND' : null));
+  }
+  return el('li', { class: 'response-item' },
+    el('h3', { class: 'response-item__title' }, el('a', { href: base + r.url }, ...marked(r.titleParts))),
+    el('p', { class: 'response-item__meta' }, ...meta),
+    badges.length ? el('p', { class: 'response-item__badges' }, ...badges) : null,
+    r.excerpt ? el('p', { class: 'response-item__summary' }, ...marked(r.excerptParts)) : null,
+  );
+}
+
+function renderResults(res) {
+  list.replaceChildren(...res.results.map(resultItem));
+  more.hidden = res.results.length >= res.total;
+  toolbar.hidden = res.empty || res.total === 0;
+}
+
+more.addEventListener('click', async () => {
+  if (!current) return;
+  const res = current;
+  const start = list.children.length;
+  more.disabled = true;
+  try {
+    const next = await index.page(res, start, PAGE);
+    if (res !== current) return;
+    list.append(...next.map(resultItem));
+    more.hidden = list.children.length >= res.total;
+    list.children[start]?.querySelector('a')?.focus();
+    status.textContent = `Showing ${list.children.length.toLocaleString('en-GB')} of ${plural(res.total, 'response', 'responses')}.`;
+  } finally {
+    more.disabled = false;
+  }
+});
+
+// Filters. The groups and values come from the index and keep their order;
+// each search updates counts and hides values no result has, so the focus
+// of a checkbox being used is never lost.
+const facetNodes = new Map(); // group:value → {li, input, count}
+const groupNodes = new Map(); // group → {fieldset, toggle, expanded}
+
+function valueNode(group, v, label, parentList) {
+  const key = group + ':' + v;
+  if (facetNodes.has(key)) return facetNodes.get(key);
+  const id = 'f-' + group + '-' + v.replace(/[^a-z0-9-]/gi, '_');
+  const box = el('input', { type: 'checkbox', id, name: group, value: v });
+  const count = el('span', { class: 'facet__count' });
+  const li = el('li', { class: 'facet' }, box, el('label', { for: id }, label, ' ', count));
+  box.addEventListener('change', () => {
+    const vs = new Set(state.filters[group] ?? []);
+    if (box.checked) vs.add(v);
+    else vs.delete(v);
+    if (vs.size) state.filters[group] = [...vs];
+    else delete state.filters[group];
+    writeURL(true);
+    run();
+  });
+  parentList.append(li);
+  const node = { li, input: box, count };
+  facetNodes.set(key, node);
+  return node;
+}
+
+function renderFacets(res) {
+  filtersBox.hidden = false;
+  for (const g of res.facets) {
+    let gn = groupNodes.get(g.name);
+    if (!gn) {
+      const ul = el('ul', { class: 'facet-list' });
+      const toggle = el('button', { type: 'button', class: 'facet-toggle', 'aria-expanded': 'false' });
+      const fieldset = el('fieldset', { class: 'facet-group' }, el('legend', {}, g.label), ul, toggle);
+      gn = { fieldset, ul, toggle, expanded: false };
+      toggle.addEventListener('click', () => {
+        gn.expanded = !gn.expanded;
+        renderFacets(current);
+      });
+      groupNodes.set(g.name, gn);
+      facetsBox.append(fieldset);
+    }
+    let visible = 0;
+    const show = (node, v) => {
+      node.input.checked = v.selected;
+      node.count.textContent = `(${v.count.toLocaleString('en-GB')})`;
+      const wanted = v.selected || v.count > 0;
+      if (wanted) visible++;
+      node.li.hidden = !wanted || (!gn.expanded && visible > SHOWN_VALUES && !v.selected);
+    };
+    for (const v of g.values) {
+      const node = valueNode(g.name, v.value, v.label, gn.ul);
+      show(node, v);
+      if (v.children) {
+        let sub = node.li.querySelector('ul');
+        if (!sub) {
+          sub = el('ul', { class: 'facet-list facet-list--nested' });
+          node.li.append(sub);
+        }
+        for (const c of v.children) {
+          const cn = valueNode(g.name, c.value, c.label, sub);
+          cn.input.checked = c.selected;
+          cn.count.textContent = `(${c.count.toLocaleString('en-GB')})`;
+          cn.li.hidden = !(c.selected || c.count > 0);
+        }
+      }
+    }
+    gn.toggle.hidden = visible <= SHOWN_VALUES;
+    gn.toggle.textContent = gn.expanded ? `Show fewer` : `Show all ${visible} ${g.label.toLowerCase()} values`;
+    gn.toggle.setAttribute('aria-expanded', String(gn.expanded));
+    gn.fieldset.hidden = visible === 0 || (g.values.length < 2 && !g.values.some((v) => v.selected));
+  }
+  let clear = document.getElementById('search-clear');
+  if (!clear) {
+    clear = el('button', { type: 'button', class: 'button button--secondary', id: 'search-clear' }, 'Clear filters');
+    clear.addEventListener('click', () => {
+      state.filters = {};
+      writeURL(true);
+      run();
+      input.focus();
+    });
+    facetsBox.prepend(clear);
+  }
+  clear.hidden = filterCount() === 0;
+}
+
+// Events
+input.addEventListener('input', () => {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    state.q = input.value;
+    writeURL(false);
+    run();
+  }, DEBOUNCE_MS);
+});
+
+form.addEventListener('submit', (e) => {
+  e.preventDefault();
+  clearTimeout(timer);
+  state.q = input.value;
+  state.sort = sortSelect.value;
+  writeURL(true);
+  run();
+});
+
+sortSelect.addEventListener('change', () => {
+  state.sort = sortSelect.value;
+  writeURL(true);
+  run();
+});
+
+addEventListener('popstate', () => {
+  state = stateFromParams(new URLSearchParams(location.search));
+  syncControls();
+  run();
+});
+
+async function start() {
+  syncControls();
+  if (matchMedia('(min-width: 48em)').matches) filtersBox.open = true;
+  list.setAttribute('aria-busy', 'true');
+  try {
+    index = await openIndex(new URL(root.dataset.entry, location.href).href);
+  } catch (err) {
+    console.error(err);
+    list.removeAttribute('aria-busy');
+    status.textContent = 'Search is not available at the moment. You can browse by exemption, force, year or topic instead.';
+    return;
+  }
+  await run();
+}
+
+start();
