@@ -70,6 +70,11 @@ func TestParseCitation(t *testing.T) {
 		{"Section 36(2)(b)(ii)", FOIA, "FOIA s36(2)(b)(ii)", ""},
 		{"Section 37(1)(ab)", FOIA, "FOIA s37(1)(ab)", ""},
 
+		// Older responses, before the Data Protection Act 2018.
+		{"Section 40(2)(a)(b) by virtue of section 40(3)(a)(i)", FOIA, "FOIA s40(2)(a); FOIA s40(2)(b); FOIA s40(3)(a)(i)", ""},
+		{"Section 40(5)(b)(i) Personal Information", FOIA, "FOIA s40(5)(b)(i)", "Personal Information"},
+		{"Regulation 13(2)(a)(i)", FOIA, "EIR r13(2)(a)(i)", ""},
+
 		// Lists and ranges.
 		{"Section 31(1)(a)(b) Law Enforcement", FOIA, "FOIA s31(1)(a); FOIA s31(1)(b)", "Law Enforcement"},
 		{"Section 30(1)(a)(b)(c)", FOIA, "FOIA s30(1)(a); FOIA s30(1)(b); FOIA s30(1)(c)", ""},

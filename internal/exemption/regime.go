@@ -23,19 +23,19 @@ func Regimes() []Regime { return []Regime{FOIA, FOISA, EIR, EISR} }
 // "Freedom of Information Act", "EI(S)R"). ok is false for anything else,
 // including the empty string.
 func ParseRegime(s string) (Regime, bool) {
-	r, ok := regimeNames[normRegimeName(s)]
-	return r, ok
-}
-
-// regimeNames maps normalised spellings to regimes. It is read-only.
-var regimeNames = map[string]Regime{
-	"foia": FOIA, "foi act": FOIA, "freedom of information act": FOIA,
-	"foisa": FOISA, "foi(s)a": FOISA, "fois act": FOISA, "foi (scotland) act": FOISA,
-	"freedom of information (scotland) act": FOISA, "freedom of information scotland act": FOISA,
-	"eir": EIR, "eirs": EIR, "environmental information regulations": EIR,
-	"eisr": EISR, "eisrs": EISR, "ei(s)r": EISR, "ei(s)rs": EISR,
-	"environmental information (scotland) regulations": EISR,
-	"environmental information scotland regulations":   EISR,
+	switch normRegimeName(s) {
+	case "foia", "foi act", "freedom of information act":
+		return FOIA, true
+	case "foisa", "foi(s)a", "fois act", "foi (scotland) act", "freedom of information (scotland) act",
+		"freedom of information scotland act":
+		return FOISA, true
+	case "eir", "eirs", "environmental information regulations":
+		return EIR, true
+	case "eisr", "eisrs", "ei(s)r", "ei(s)rs", "environmental information (scotland) regulations",
+		"environmental information scotland regulations":
+		return EISR, true
+	}
+	return "", false
 }
 
 func normRegimeName(s string) string {

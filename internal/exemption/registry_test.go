@@ -378,7 +378,7 @@ func TestLookupAncestor(t *testing.T) {
 		{"FOIA s31(1)(a)", "FOIA s31(1)(a)"},
 		{"FOIA s31(9)", "FOIA s31"},
 		{"FOIA s31(1)(a)(iv)", "FOIA s31(1)(a)"},
-		{"FOIA s40(2)(a)", "FOIA s40(2)"},
+		{"FOIA s40(2)(c)", "FOIA s40(2)"},
 		{"FOISA s40(1)", "FOISA s40"},
 	}
 	for _, tt := range tests {
