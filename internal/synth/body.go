@@ -411,19 +411,13 @@ var tableLeads = []string{
 	"A breakdown is provided below.",
 }
 
-// lowerFirst lower-cases the first letter of s unless it starts a name
-// or acronym.
+// lowerFirst lower-cases the first letter of s when s starts with a common
+// word, so that a sentence can follow a lead-in; names are left alone.
 func lowerFirst(s string) string {
-	if len(s) < 2 || s[0] < 'A' || s[0] > 'Z' || s[1] < 'a' || s[1] > 'z' {
-		return s
-	}
-	for _, keep := range []string{"In ", "Of "} {
-		if strings.HasPrefix(s, keep) {
+	for _, w := range []string{"In ", "Of ", "The ", "These ", "No ", "Between "} {
+		if strings.HasPrefix(s, w) {
 			return string(s[0]-'A'+'a') + s[1:]
 		}
-	}
-	if strings.HasPrefix(s, "The ") || strings.HasPrefix(s, "These ") || strings.HasPrefix(s, "Please ") || strings.HasPrefix(s, "No ") {
-		return string(s[0]-'A'+'a') + s[1:]
 	}
 	return s
 }

@@ -146,9 +146,10 @@ type cited struct {
 	text  string
 }
 
-// exemptionSets lists, for each regime and outcome, the sets of provisions
-// that a response with that outcome cites, as "regime num num ...". A set
-// is chosen uniformly; repeated lines weight common choices.
+// exemptionSets lists, by regime and then outcome, the sets of provision
+// numbers a response with that outcome cites, in citation order. A set is
+// chosen uniformly, so a repeated set is a more common one. Disclosed
+// responses cite nothing; a not-held response cites its set or nothing.
 var exemptionSets = map[string]map[string][][]string{
 	foia: {
 		"partial": {
