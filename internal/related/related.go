@@ -118,6 +118,7 @@ type index struct {
 	// are all visited and common[commonAt[r]:commonAt[r+1]] the others.
 	walk, common     []int32
 	walkAt, commonAt []int32
+	commonSum        []int32 // per rank: the weights of its common features
 	// postings[postAt[f]:postAt[f+1]] are the ranks holding f, ascending.
 	postings, postAt []int32
 }
@@ -252,6 +253,7 @@ func build(docs []Doc) *index {
 	fill := slices.Clone(ix.postAt[:len(ix.kinds)])
 	ix.walkAt = make([]int32, n+1)
 	ix.commonAt = make([]int32, n+1)
+	ix.commonSum = make([]int32, n)
 	for r, fs := range feats {
 		for _, f := range fs {
 			if ix.weight[f] == 0 {
@@ -261,6 +263,7 @@ func build(docs []Doc) *index {
 			fill[f]++
 			if df[f] > walkLimit {
 				ix.common = append(ix.common, f)
+				ix.commonSum[r] += ix.weight[f]
 			} else {
 				ix.walk = append(ix.walk, f)
 			}
@@ -338,7 +341,7 @@ func (ix *index) similar(r, k int, s *scratch) []int {
 	for _, j := range s.touched {
 		c := candidate{rank: j, score: max(s.score[j], 0)}
 		s.score[j] = 0
-		bound := c.score + commonTotal
+		bound := c.score + min(commonTotal, ix.commonSum[j])
 		if bound < minScore || len(s.top) == k && bound < s.top[k-1].score || ix.same[j] == ix.same[r] {
 			continue
 		}
