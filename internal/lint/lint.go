@@ -30,7 +30,7 @@
 //     numbers (101, 999, 111, 112; they are too short to be a number),
 //     non-geographic numbers (03… public-service, 08… freephone and
 //     business, 09…), numbers listed in Options.AllowPhones (compared by
-//     digits, so "+44 121 626 5000" allows "0121 626 5000"), and letterhead
+//     digits, so "+44 121 496 0999" allows "0121 496 0999"), and letterhead
 //     numbers. A letterhead number is a landline (01/02, never a mobile) on
 //     one of the first LetterheadLines non-blank lines of the body, after a
 //     contact label on the same line ("Switchboard", "Telephone", "Tel",
