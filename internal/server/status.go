@@ -1,0 +1,338 @@
+package server
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/foilog/foilog/internal/diag"
+	"github.com/foilog/foilog/internal/site"
+)
+
+// Status is what the preview tells the browser: sent as JSON in the
+// server-sent events of _foilog/events (event "hello" on connecting,
+// "build" after every build) and served at _foilog/status.json.
+type Status struct {
+	// Session identifies the server process; it changes when the server
+	// restarts, so that open pages reload.
+	Session string `json:"session"`
+	// Build counts the builds run by this server, from 1; 0 while the
+	// first build runs.
+	Build int `json:"build"`
+	// Good is the number of the build whose site is served; 0 when no
+	// build has succeeded yet.
+	Good int `json:"good"`
+	// OK reports whether the latest build succeeded.
+	OK bool `json:"ok"`
+	// Base is the path the site is served under: "/" or "/foi/".
+	Base string `json:"base"`
+	// Trigger says what started the latest build:
+	// "content/responses/a.md changed", or "start" for the first.
+	Trigger string `json:"trigger"`
+	// Reload reports whether the latest build changed any file of the
+	// site, so that open pages should reload. Set in "build" events only.
+	Reload bool `json:"reload"`
+	// Moved lists the pages whose address changed in the latest build
+	// (a response whose reference or slug changed, or whose file was
+	// renamed), sorted by From. Set in "build" events only.
+	Moved []Move `json:"moved,omitempty"`
+	// Removed lists the page paths ("responses/x/", "" for the home page)
+	// that the latest build no longer has and that did not move, sorted.
+	// Set in "build" events only.
+	Removed []string `json:"removed,omitempty"`
+	// Errors and Warnings count the latest build's diagnostics.
+	Errors   int `json:"errors"`
+	Warnings int `json:"warnings"`
+	// Problems are the latest build's diagnostics in diag.List order (by
+	// file, then line), at most MaxProblems of them, errors kept first when
+	// some must be left out.
+	Problems []Problem `json:"problems"`
+}
+
+// Move is a page that changed address: paths relative to the base path,
+// like "responses/foi-0413-22/".
+type Move struct {
+	From string `json:"from"`
+	To   string `json:"to"`
+}
+
+// Problem is a diagnostic as the overlay shows it, with the lines of its
+// file around it.
+type Problem struct {
+	// Path is the file, slash-separated and relative to the site root.
+	Path string `json:"path"`
+	// Line and Col are 1-based; 0 when the problem concerns the whole file
+	// or line.
+	Line int `json:"line"`
+	Col  int `json:"col"`
+	// Severity is "error" (the site did not build) or "warning".
+	Severity string `json:"severity"`
+	// Code names the rule, such as "frontmatter.unknown-field".
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	// Hint suggests a fix; empty when there is none.
+	Hint string `json:"hint,omitempty"`
+	// Related are other places involved, such as the first use of a
+	// duplicated reference.
+	Related []Place `json:"related,omitempty"`
+	// Source holds up to two lines before the problem's line, the line
+	// itself (Mark set) and two after; empty when the problem concerns a
+	// whole file or the file cannot be read.
+	Source []SourceLine `json:"source,omitempty"`
+}
+
+// Place is another position a Problem refers to.
+type Place struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+}
+
+func newProblem(d diag.Diagnostic) Problem {
+	p := Problem{Path: d.Path, Line: d.Line, Col: d.Col, Severity: d.Severity.String(), Code: d.Code,
+		Message: d.Message, Hint: d.Hint}
+	for _, r := range d.Related {
+		p.Related = append(p.Related, Place{Path: r.Path, Line: r.Line, Col: r.Col, Message: r.Message})
+	}
+	return p
+}
+
+// Position formats the place of p as "path:line:col", "path:line" or "path".
+func (p Problem) Position() string {
+	return diag.Diagnostic{Path: p.Path, Line: p.Line, Col: p.Col}.Position()
+}
+
+// SourceLine is one numbered line of a source file.
+type SourceLine struct {
+	Number int    `json:"number"`
+	Text   string `json:"text"`
+	// Mark reports whether the problem is on this line.
+	Mark bool `json:"mark,omitempty"`
+}
+
+// MaxProblems is the most diagnostics a Status carries; the counts give
+// the totals.
+const MaxProblems = 200
+
+// contextLines is how many lines around a problem's line are shown.
+const contextLines = 2
+
+// maxLineLen is the longest source line shown, in bytes.
+const maxLineLen = 400
+
+// problems selects at most MaxProblems diagnostics from list, errors
+// first, and attaches the source lines read from fsys. The result keeps
+// list's order.
+func problems(fsys fs.FS, list diag.List) []Problem {
+	keep := make([]bool, len(list))
+	n := 0
+	for _, sev := range []diag.Severity{diag.Error, diag.Warning} {
+		for i, d := range list {
+			if d.Severity == sev && n < MaxProblems {
+				keep[i] = true
+				n++
+			}
+		}
+	}
+	files := map[string][]string{}
+	out := make([]Problem, 0, n)
+	for i, d := range list {
+		if !keep[i] {
+			continue
+		}
+		p := newProblem(d)
+		p.Source = sourceLines(fsys, files, d.Path, d.Line)
+		out = append(out, p)
+	}
+	return out
+}
+
+// sourceLines returns the lines around line of the file at slash path p,
+// reading each file once through files.
+func sourceLines(fsys fs.FS, files map[string][]string, p string, line int) []SourceLine {
+	if fsys == nil || line <= 0 || !fs.ValidPath(p) {
+		return nil
+	}
+	lines, ok := files[p]
+	if !ok {
+		data, err := fs.ReadFile(fsys, p)
+		if err == nil && len(data) <= 4<<20 {
+			lines = strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+		}
+		files[p] = lines
+	}
+	if line > len(lines) {
+		return nil
+	}
+	var out []SourceLine
+	for n := max(1, line-contextLines); n <= min(len(lines), line+contextLines); n++ {
+		text := lines[n-1]
+		if len(text) > maxLineLen {
+			text = strings.ToValidUTF8(text[:maxLineLen], "") + "…"
+		}
+		if n == len(lines) && text == "" && n != line {
+			break // the empty "line" after the final newline
+		}
+		out = append(out, SourceLine{Number: n, Text: text, Mark: n == line})
+	}
+	return out
+}
+
+// snapshot is one successful build, indexed for serving.
+type snapshot struct {
+	build int
+	res   *site.Result
+	files map[string][]byte // by output path
+	dirs  map[string]bool   // output folders: "responses/x"
+	base  string
+}
+
+func newSnapshot(build int, res *site.Result) *snapshot {
+	s := &snapshot{build: build, res: res, files: make(map[string][]byte, len(res.Files)),
+		dirs: map[string]bool{}, base: res.Config.BasePath()}
+	for _, f := range res.Files {
+		s.files[f.Path] = f.Data
+		for d := path.Dir(f.Path); d != "." && !s.dirs[d]; d = path.Dir(d) {
+			s.dirs[d] = true
+		}
+	}
+	return s
+}
+
+// pagePath returns the page path of an HTML output file
+// ("responses/x/index.html" → "responses/x/"), and whether it is a page.
+func pagePath(file string) (string, bool) {
+	if file == "index.html" {
+		return "", true
+	}
+	if strings.HasSuffix(file, "/index.html") {
+		return strings.TrimSuffix(file, "index.html"), true
+	}
+	return "", false
+}
+
+// countChanged returns how many files differ between two builds: added,
+// removed or with other bytes. A nil old counts every file of cur.
+func countChanged(old, cur *snapshot) int {
+	if old == nil {
+		return len(cur.files)
+	}
+	n := 0
+	for p := range old.files {
+		if _, ok := cur.files[p]; !ok {
+			n++
+		}
+	}
+	for p, data := range cur.files {
+		prev, ok := old.files[p]
+		if !ok || !sameBytes(prev, data) {
+			n++
+		}
+	}
+	return n
+}
+
+// sameBytes reports whether a and b hold the same bytes; pages the site
+// cache reused share their backing array, which is checked first.
+func sameBytes(a, b []byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 || &a[0] == &b[0] {
+		return true
+	}
+	return bytes.Equal(a, b)
+}
+
+// movedPages works out which pages of old are gone in cur, and where the
+// reader of each should go: the same source file's new page (its
+// reference or slug changed), or the page of the file it was renamed to.
+// A renamed file is paired with a new file when it is the only one of each
+// in the build, or when their names match ("a.md" and "a/index.md").
+func movedPages(old, cur *snapshot) (moved []Move, removed []string) {
+	var gone []string
+	for p := range old.files {
+		if pp, ok := pagePath(p); ok {
+			if _, still := cur.files[p]; !still {
+				gone = append(gone, pp)
+			}
+		}
+	}
+	if len(gone) == 0 {
+		return nil, nil
+	}
+	sort.Strings(gone)
+	oldBySource, curBySource := map[string]string{}, map[string]string{}
+	oldByPage := map[string]string{}
+	for _, s := range old.res.Sources {
+		oldBySource[s.Source] = s.Path
+		oldByPage[s.Path] = s.Source
+	}
+	for _, s := range cur.res.Sources {
+		curBySource[s.Source] = s.Path
+	}
+	// Files new in this build whose page is new too: candidates for the
+	// new name of a renamed file.
+	var fresh []site.SourcePage
+	for _, s := range cur.res.Sources {
+		if _, existed := oldBySource[s.Source]; existed {
+			continue
+		}
+		if _, had := old.files[s.Path+"index.html"]; !had {
+			fresh = append(fresh, s)
+		}
+	}
+	var unpaired []string // gone pages whose source file is gone too
+	for _, p := range gone {
+		src, isResponse := oldByPage[p]
+		if !isResponse {
+			removed = append(removed, p)
+			continue
+		}
+		if to, ok := curBySource[src]; ok {
+			moved = append(moved, Move{From: p, To: to})
+			continue
+		}
+		unpaired = append(unpaired, p)
+	}
+	used := map[string]bool{}
+	for _, p := range unpaired {
+		to := ""
+		if len(unpaired) == 1 && len(fresh) == 1 {
+			to = fresh[0].Path
+		} else {
+			name := responseName(oldByPage[p])
+			for _, f := range fresh {
+				if responseName(f.Source) == name && !used[f.Path] {
+					if to != "" { // two candidates: do not guess
+						to = ""
+						break
+					}
+					to = f.Path
+				}
+			}
+		}
+		if to == "" {
+			removed = append(removed, p)
+			continue
+		}
+		used[to] = true
+		moved = append(moved, Move{From: p, To: to})
+	}
+	sort.Slice(moved, func(i, j int) bool { return moved[i].From < moved[j].From })
+	sort.Strings(removed)
+	return moved, removed
+}
+
+// responseName returns the name of a response file without folder and
+// extension: "content/responses/a.md" and "content/responses/a/index.md"
+// are both "a".
+func responseName(src string) string {
+	if path.Base(src) == "index.md" {
+		return path.Base(path.Dir(src))
+	}
+	return strings.TrimSuffix(path.Base(src), ".md")
+}
