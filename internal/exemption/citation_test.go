@@ -70,6 +70,10 @@ func TestParseCitation(t *testing.T) {
 		{"Section 36(2)(b)(ii)", FOIA, "FOIA s36(2)(b)(ii)", ""},
 		{"Section 37(1)(ab)", FOIA, "FOIA s37(1)(ab)", ""},
 
+		// Subsections in words.
+		{"Section 40 subsection 2", FOIA, "FOIA s40(2)", ""},
+		{"Section 31 sub-section (3) Law Enforcement", FOIA, "FOIA s31(3)", "Law Enforcement"},
+
 		// Older responses, before the Data Protection Act 2018.
 		{"Section 40(2)(a)(b) by virtue of section 40(3)(a)(i)", FOIA, "FOIA s40(2)(a); FOIA s40(2)(b); FOIA s40(3)(a)(i)", ""},
 		{"Section 40(5)(b)(i) Personal Information", FOIA, "FOIA s40(5)(b)(i)", "Personal Information"},

@@ -56,6 +56,7 @@ func TestScanText(t *testing.T) {
 		{"bare s with space", "the officers 31 and s 24", FOIA, ""},
 		{"url only", "https://www.legislation.gov.uk/ukpga/2000/36/section/31", FOIA, ""},
 		{"subsection word", "this subsection 3 says", FOIA, ""},
+		{"subsection after a section", "section 40 subsection 5 applies", FOIA, "0:section 40 subsection 5=FOIA s40(5)"},
 		{"empty", "", FOIA, ""},
 	}
 	for _, tt := range tests {

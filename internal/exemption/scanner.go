@@ -409,7 +409,29 @@ func (s *scanner) tail(cur ref, j int) ([]ref, int, bool) {
 			return nil, j, false
 		}
 		if st == pathNone {
-			break
+			// "Section 40 subsection 2", "s40 sub-section (2)"
+			k, ok := s.subsectionWord(q)
+			if !ok || len(cur.path) > 0 {
+				break
+			}
+			k = s.skip(k)
+			if s.at(k) == '(' {
+				if seg, next, st = s.parenAt(k); st != pathOK {
+					break
+				}
+			} else {
+				d := k
+				for d < len(s.src) && isDigit(s.src[d]) {
+					d++
+				}
+				if d == k || isAlnum(s.at(d)) {
+					break
+				}
+				if seg, ok = pathSegment(s.src[k:d]); !ok {
+					break
+				}
+				next = d
+			}
 		}
 		if n := len(cur.path); n > 0 && sameLevel(cur.path[n-1], seg) {
 			cur.end = j
@@ -423,6 +445,17 @@ func (s *scanner) tail(cur ref, j int) ([]ref, int, bool) {
 	}
 	cur.end = j
 	return append(out, cur), j, true
+}
+
+// subsectionWord reads "subsection", "sub-section", "sub section" or
+// "subs." at i and returns the index after it.
+func (s *scanner) subsectionWord(i int) (int, bool) {
+	for _, w := range []string{"subsection", "sub-section", "sub section", "subs."} {
+		if s.hasFold(i, w) && !isLetter(s.at(i+len(w))) {
+			return i + len(w), true
+		}
+	}
+	return i, false
 }
 
 // groupAt reads a group whose first number starts at numStart, written
