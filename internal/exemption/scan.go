@@ -1,5 +1,7 @@
 package exemption
 
+import "strings"
+
 // Mention is a provision cited in running text.
 type Mention struct {
 	// Offset is the byte offset in the text of the mention's first byte:
@@ -82,8 +84,8 @@ func ScanText(text string, regime Regime) []Mention {
 	return out
 }
 
-// onlySpace reports whether text[from:to] is white space, so that an Act
-// named there is written right before what follows.
+// onlySpace reports whether text[from:to] is white space within one line,
+// so that an Act named there is written right before what follows.
 func (s *scanner) onlySpace(from, to int) bool {
-	return from <= to && s.skip(from) == to
+	return from <= to && s.skip(from) == to && !strings.ContainsAny(s.src[from:to], "\n\r")
 }

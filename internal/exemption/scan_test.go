@@ -58,6 +58,7 @@ func TestScanText(t *testing.T) {
 		{"subsection word", "this subsection 3 says", FOIA, ""},
 		{"subsection after a section", "section 40 subsection 5 applies", FOIA, "0:section 40 subsection 5=FOIA s40(5)"},
 		{"empty", "", FOIA, ""},
+		{"act then new line", "as the Data Protection Act 2018\nSection 31(3) applies", FOIA, "32:Section 31(3)=FOIA s31(3)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
