@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"bytes"
 	"slices"
 	"strconv"
 	"strings"
@@ -34,7 +35,7 @@ var wordTargets = map[string][2]int{
 
 // writeBody writes the Markdown body: the sections the outcome calls for,
 // grown to a target length drawn for the response.
-func (r *response) writeBody(b *strings.Builder) {
+func (r *response) writeBody(b *bytes.Buffer) {
 	g := r.g
 	secs, reserve := r.sections()
 

@@ -30,6 +30,7 @@ func (r *response) isUsed(t string) bool {
 // avoided while others remain.
 func (r *response) paragraph(bank []string, k int) string {
 	var b strings.Builder
+	b.Grow(160 * k)
 	for i := range k {
 		if i > 0 {
 			b.WriteByte(' ')
@@ -43,6 +44,7 @@ func (r *response) paragraph(bank []string, k int) string {
 // the body, or "" when every sentence of bank has been used.
 func (r *response) more(bank []string, k int) string {
 	var b strings.Builder
+	b.Grow(160 * k)
 	for range k {
 		t, ok := r.fresh(bank)
 		if !ok {
@@ -102,6 +104,7 @@ func (r *response) expandString(tmpl string) string {
 		return tmpl
 	}
 	var b strings.Builder
+	b.Grow(len(tmpl) + 32)
 	r.expand(&b, tmpl)
 	return b.String()
 }

@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"time"
@@ -49,7 +50,7 @@ type attachment struct {
 
 // response chooses everything about response i except its body.
 func (g *generator) response(i int) *response {
-	r := &response{g: g}
+	r := &response{g: g, used: make([]string, 0, 64)}
 	r.forceIdx = g.pickForce()
 	r.f = &forces[r.forceIdx]
 	r.t = &topics[g.r.IntN(len(topics))]
@@ -327,7 +328,7 @@ var keyOrders = [][]string{
 }
 
 // writeFrontMatter writes the `---` delimited YAML block.
-func (r *response) writeFrontMatter(b *strings.Builder) {
+func (r *response) writeFrontMatter(b *bytes.Buffer) {
 	g := r.g
 	b.WriteString("---\n")
 	indent := "  - "
@@ -428,7 +429,7 @@ func (r *response) formatDate(t time.Time) string {
 	return s
 }
 
-func (r *response) writeExemptions(b *strings.Builder, indent string) {
+func (r *response) writeExemptions(b *bytes.Buffer, indent string) {
 	if len(r.cites) == 0 {
 		if r.outcome == "disclosed" && r.g.chance(0.05) {
 			b.WriteString("exemptions: []\n")
@@ -444,7 +445,7 @@ func (r *response) writeExemptions(b *strings.Builder, indent string) {
 
 // writeList writes key with items as a flow sequence when flow is set and
 // every item can be written plain in one, else as a block sequence.
-func writeList(b *strings.Builder, key string, items []string, flow bool, indent string) {
+func writeList(b *bytes.Buffer, key string, items []string, flow bool, indent string) {
 	for _, it := range items {
 		flow = flow && plainSafe(it, true)
 	}
@@ -459,7 +460,7 @@ func writeList(b *strings.Builder, key string, items []string, flow bool, indent
 }
 
 // write writes the whole file: front-matter, a blank line, the body.
-func (r *response) write(b *strings.Builder) {
+func (r *response) write(b *bytes.Buffer) {
 	r.writeFrontMatter(b)
 	b.WriteByte('\n')
 	r.writeBody(b)

@@ -16,6 +16,7 @@
 package synth
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -156,7 +157,7 @@ func newGenerator(opts Options) *generator {
 // run generates the responses in order, passing each file to emit, and
 // returns the number of responses. It stops at the first error from emit.
 func (g *generator) run(emit func(File) error) (int, error) {
-	var buf strings.Builder
+	var buf bytes.Buffer // reused: Reset keeps its capacity
 	for i := range g.n {
 		resp := g.response(i)
 		buf.Reset()
@@ -165,7 +166,7 @@ func (g *generator) run(emit func(File) error) (int, error) {
 		if len(resp.attachments) > 0 {
 			path = "content/responses/" + resp.slug + "/index.md"
 		}
-		if err := emit(File{Path: path, Data: []byte(buf.String())}); err != nil {
+		if err := emit(File{Path: path, Data: bytes.Clone(buf.Bytes())}); err != nil {
 			return i, err
 		}
 		for _, a := range resp.attachments {
