@@ -79,8 +79,14 @@
 // "Section 18(1) in conjunction with sections 34(1)(b), 35(1)(a) & (b)").
 // Text after the numbers is a label: it is not part of the identity, but
 // a label that contradicts the statute ("Section 31 National Security"
-// under FOIA) is a warning naming both. "(1)(a)(b)" and "(2)(3)" list two
-// provisions; "(a)-(c)" is a range.
+// under FOIA) is a warning naming both; labels are matched loosely, by
+// significant words, aliases and word stems, so "Personal Information"
+// agrees with FOIA s40 and "Law Enforcement (NCND)" with s31(3).
+// "(1)(a)(b)" and "(2)(3)" list two provisions; "(a)-(c)" is a range;
+// "Section 40 subsection 2" is s40(2). The regime is the file's unless the
+// citation names an Act; "Regulation", "Reg" and "r" mean the
+// environmental regulations of the file's jurisdiction; "the EIRs" in a
+// Scottish response means the EISR.
 //
 // ScanText finds citations in body text, ignoring sections of other Acts.
 // Check compares front-matter and body: NCND outcome without an NCND
