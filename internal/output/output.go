@@ -14,8 +14,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
-	"path/filepath"
 	"sort"
 	"strings"
 )
@@ -43,60 +41,20 @@ type Stats struct {
 // with one path, or a file whose path is also a folder of another, are an
 // error and nothing is written.
 func Write(dir string, files []File) (Stats, error) {
-	var st Stats
 	if err := checkPaths(files); err != nil {
-		return st, err
+		return Stats{}, err
 	}
-	dir = filepath.Clean(dir)
-	parent := filepath.Dir(dir)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return st, fmt.Errorf("write site: %w", err)
-	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	s, err := NewStage(dir)
 	if err != nil {
-		return st, fmt.Errorf("write site: %w", err)
+		return Stats{}, err
 	}
-	defer os.RemoveAll(stage) // no-op after a successful swap
-	if err := os.Chmod(stage, 0o755); err != nil {
-		return st, fmt.Errorf("write site: %w", err)
-	}
-	old := map[string]bool{}
-	if info, err := os.Stat(dir); err == nil && info.IsDir() {
-		_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() {
-				rel, _ := filepath.Rel(dir, p)
-				old[filepath.ToSlash(rel)] = true
-			}
-			return nil
-		})
-	} else if err == nil {
-		return st, fmt.Errorf("write site: %s exists and is not a folder", dir)
-	}
-	made := map[string]bool{}
 	for _, f := range files {
-		target := filepath.Join(stage, filepath.FromSlash(f.Path))
-		if d := path.Dir(f.Path); !made[d] {
-			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-				return st, fmt.Errorf("write site: %w", err)
-			}
-			made[d] = true
+		if err := s.Put(f.Path, f.Data); err != nil {
+			s.Abort()
+			return Stats{}, err
 		}
-		if old[f.Path] && keep(filepath.Join(dir, filepath.FromSlash(f.Path)), target, f.Data) {
-			st.Unchanged++
-			delete(old, f.Path)
-			continue
-		}
-		delete(old, f.Path)
-		if err := os.WriteFile(target, f.Data, 0o644); err != nil {
-			return st, fmt.Errorf("write site: %w", err)
-		}
-		st.Written++
 	}
-	st.Removed = len(old)
-	if err := swap(dir, stage); err != nil {
-		return st, err
-	}
-	return st, nil
+	return s.Commit()
 }
 
 // keep makes target a copy of the old file when its bytes equal data,

@@ -48,11 +48,40 @@ type Options struct {
 	Cache *Cache
 	// Workers is the number of goroutines that render; 0 means GOMAXPROCS.
 	Workers int
+	// Output receives every file as soon as it is rendered, so that a
+	// large site never sits in memory whole. When nil, Result.Files holds
+	// the site.
+	Output Sink
+}
+
+// Sink receives the files of a site. Put is called from several
+// goroutines at once, once per path, in no particular order.
+type Sink interface {
+	Put(path string, data []byte) error
+}
+
+// memory is the Sink that keeps the site in Result.Files.
+type memory struct {
+	mu    sync.Mutex
+	files []output.File
+	seen  map[string]bool
+}
+
+func (m *memory) Put(path string, data []byte) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.seen[path] {
+		return fmt.Errorf("two files would be written to %s; rename the static file or response that uses it", path)
+	}
+	m.seen[path] = true
+	m.files = append(m.files, output.File{Path: path, Data: data})
+	return nil
 }
 
 // Result is a built site.
 type Result struct {
-	// Files are every file of the site, sorted by Path.
+	// Files are every file of the site, sorted by Path; nil when
+	// Options.Output received them.
 	Files []output.File
 	// Responses counts published responses; Pages counts HTML pages.
 	Responses, Pages int
@@ -101,14 +130,23 @@ func Build(opts Options) (*Result, diag.List) {
 
 	b := &builder{opts: opts, cfg: cfg, md: md, tpl: tpl}
 	b.model(published, docs)
-	files, err := b.files()
-	if err != nil {
+	sink := opts.Output
+	var mem *memory
+	if sink == nil {
+		mem = &memory{seen: map[string]bool{}}
+		sink = mem
+	}
+	if err := b.files(sink); err != nil {
 		list.Errorf("layouts", 0, 0, "layout.execute", "%v", err)
 		list.Sort()
 		return nil, list
 	}
 	list.Sort()
-	res := &Result{Files: files, Responses: len(published), Pages: b.pageCount, Warnings: list, Config: cfg}
+	res := &Result{Responses: len(published), Pages: b.pageCount, Warnings: list, Config: cfg}
+	if mem != nil {
+		sort.Slice(mem.files, func(i, j int) bool { return mem.files[i].Path < mem.files[j].Path })
+		res.Files = mem.files
+	}
 	for _, r := range published {
 		res.Sources = append(res.Sources, SourcePage{Source: r.Path, Path: r.URL()})
 	}

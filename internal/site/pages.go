@@ -13,7 +13,6 @@ import (
 
 	"github.com/foilog/foilog/internal/exemption"
 	"github.com/foilog/foilog/internal/markdown"
-	"github.com/foilog/foilog/internal/output"
 )
 
 // homeLatest is how many responses the home page lists.
@@ -66,78 +65,82 @@ func fileOf(path string) string {
 	return path + "index.html"
 }
 
-// files renders every page and gathers every other file of the site.
-func (b *builder) files() ([]output.File, error) {
+// files renders every page and gathers every other file of the site,
+// handing each to out as soon as it is ready.
+func (b *builder) files(out Sink) error {
 	b.opts.Cache.begin()
-	var files []output.File
 	idx, err := b.searchIndex()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, f := range idx.Files {
-		files = append(files, output.File{Path: f.Path, Data: f.Data})
+		if err := out.Put(f.Path, f.Data); err != nil {
+			return err
+		}
 	}
 	b.searchView = SearchView{EntryURL: b.site.BasePath + idx.EntryPath}
-	specs := b.plan(idx.EntryPath)
+	idx = nil
+	specs := b.plan()
 	b.pageCount = len(specs)
-	rendered, err := b.render(specs)
-	if err != nil {
-		return nil, err
+	if err := b.render(specs, out); err != nil {
+		return err
 	}
-	files = append(files, rendered...)
-	statics, err := b.statics()
-	if err != nil {
-		return nil, err
+	if err := b.statics(out); err != nil {
+		return err
 	}
-	files = append(files, statics...)
 	for _, r := range b.responses {
 		for _, a := range r.Attachments {
 			data, err := fs.ReadFile(b.opts.Source, a.Source)
 			if err != nil {
-				return nil, fmt.Errorf("read attachment %s: %w", a.Source, err)
+				return fmt.Errorf("read attachment %s: %w", a.Source, err)
 			}
-			files = append(files, output.File{Path: r.URL() + a.Name, Data: data})
+			if err := out.Put(r.URL()+a.Name, data); err != nil {
+				return err
+			}
 		}
 	}
-	files = append(files, b.sitemap(specs), output.File{Path: "robots.txt",
-		Data: []byte("User-agent: *\nAllow: /\nSitemap: " + b.cfg.AbsURL("sitemap.xml") + "\n")})
-	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
-	for i := 1; i < len(files); i++ {
-		if files[i].Path == files[i-1].Path {
-			return nil, fmt.Errorf("two files would be written to %s; rename the static file or response that uses it", files[i].Path)
-		}
+	if err := out.Put("sitemap.xml", b.sitemap(specs)); err != nil {
+		return err
+	}
+	robots := "User-agent: *\nAllow: /\nSitemap: " + b.cfg.AbsURL("sitemap.xml") + "\n"
+	if err := out.Put("robots.txt", []byte(robots)); err != nil {
+		return err
 	}
 	b.opts.Cache.end()
-	return files, nil
+	return nil
 }
 
 // render executes the page templates on all workers, reusing cached
-// bytes for pages whose key did not change.
-func (b *builder) render(specs []pageSpec) ([]output.File, error) {
-	out := make([]output.File, len(specs))
-	errs := make([]error, len(specs))
+// bytes for pages whose key did not change, and hands each page to out.
+func (b *builder) render(specs []pageSpec, out Sink) error {
+	errs := make([]error, b.opts.Workers)
 	var wg sync.WaitGroup
 	next := make(chan int, 64)
 	for w := 0; w < b.opts.Workers; w++ {
 		wg.Add(1)
-		go func() {
+		go func(w int) {
 			defer wg.Done()
 			for i := range next {
+				if errs[w] != nil {
+					continue // drain
+				}
 				s := specs[i]
 				key := b.tpl.key + s.key
-				if data, ok := b.opts.Cache.page(s.file, key); ok {
-					out[i] = output.File{Path: s.file, Data: data}
-					continue
+				data, ok := b.opts.Cache.page(s.file, key)
+				if !ok {
+					var err error
+					data, err = b.tpl.execute(s.kind, s.data)
+					if err != nil {
+						errs[w] = fmt.Errorf("%s: %w", s.file, err)
+						continue
+					}
+					b.opts.Cache.putPage(s.file, key, data)
 				}
-				data, err := b.tpl.execute(s.kind, s.data)
-				if err != nil {
-					errs[i] = fmt.Errorf("%s: %w", s.file, err)
-					continue
+				if err := out.Put(s.file, data); err != nil {
+					errs[w] = err
 				}
-				b.opts.Cache.putPage(s.file, key, data)
-				out[i] = output.File{Path: s.file, Data: data}
 			}
-		}()
+		}(w)
 	}
 	for i := range specs {
 		next <- i
@@ -146,14 +149,14 @@ func (b *builder) render(specs []pageSpec) ([]output.File, error) {
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // plan lists every HTML page of the site.
-func (b *builder) plan(entry string) []pageSpec {
+func (b *builder) plan() []pageSpec {
 	var specs []pageSpec
 	add := func(p *Page, key string) {
 		specs = append(specs, pageSpec{file: fileOf(p.Path), kind: p.Kind, data: p, key: p.Kind + "|" + p.Path + "|" + key})
@@ -263,7 +266,7 @@ func (b *builder) plan(entry string) []pageSpec {
 
 	s := b.page("search", "search/", "Search")
 	s.Description = "Search every published response by words, reference or exemption, and filter the results."
-	add(s, entry)
+	add(s, b.searchView.EntryURL)
 	a := b.page("accessibility", "accessibility/", "Accessibility statement")
 	a.Description = "How accessible this website is, and how to report a problem."
 	add(a, "")
@@ -424,10 +427,10 @@ func (b *builder) registryGroups() []RegimeGroup {
 	return out
 }
 
-// statics gathers static/ from the defaults and the site (the site wins)
-// and the generated syntax highlighting stylesheet.
-func (b *builder) statics() ([]output.File, error) {
-	files := map[string][]byte{"assets/syntax.css": markdown.StyleSheet()}
+// statics hands out static/ from the defaults and the site (the site
+// wins) and the generated syntax highlighting stylesheet.
+func (b *builder) statics(out Sink) error {
+	files := map[string]fs.FS{}
 	for _, fsys := range []fs.FS{b.opts.Static, b.opts.Source} {
 		if fsys == nil {
 			continue
@@ -439,29 +442,37 @@ func (b *builder) statics() ([]output.File, error) {
 				}
 				return err
 			}
-			if d.IsDir() || strings.HasPrefix(d.Name(), ".") {
-				return nil
+			if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+				files[p] = fsys
 			}
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				return err
-			}
-			files[strings.TrimPrefix(p, "static/")] = data
 			return nil
 		})
 		if err != nil {
-			return nil, fmt.Errorf("read static files: %w", err)
+			return fmt.Errorf("read static files: %w", err)
 		}
 	}
-	out := make([]output.File, 0, len(files))
-	for p, d := range files {
-		out = append(out, output.File{Path: p, Data: d})
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
 	}
-	return out, nil
+	sort.Strings(paths)
+	for _, p := range paths {
+		data, err := fs.ReadFile(files[p], p)
+		if err != nil {
+			return fmt.Errorf("read static files: %w", err)
+		}
+		if err := out.Put(strings.TrimPrefix(p, "static/"), data); err != nil {
+			return err
+		}
+	}
+	if _, ok := files["static/assets/syntax.css"]; !ok {
+		return out.Put("assets/syntax.css", markdown.StyleSheet())
+	}
+	return nil
 }
 
 // sitemap lists every indexable page.
-func (b *builder) sitemap(specs []pageSpec) output.File {
+func (b *builder) sitemap(specs []pageSpec) []byte {
 	var sb strings.Builder
 	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	sb.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
@@ -479,5 +490,5 @@ func (b *builder) sitemap(specs []pageSpec) output.File {
 		sb.WriteString("</loc></url>\n")
 	}
 	sb.WriteString("</urlset>\n")
-	return output.File{Path: "sitemap.xml", Data: []byte(sb.String())}
+	return []byte(sb.String())
 }

@@ -1,0 +1,125 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Stage is a new site being written into a staging folder beside its
+// destination. Put may be called from many goroutines; Commit swaps the
+// new site in, Abort throws it away. Until Commit the destination is
+// untouched.
+type Stage struct {
+	dir, stage string
+
+	mu    sync.Mutex
+	old   map[string]bool // files of the current site not yet matched
+	paths map[string]bool // files put so far
+	made  map[string]bool // folders made in the stage
+	st    Stats
+	done  bool
+}
+
+// NewStage starts a new site for dir, creating dir's parent if needed.
+func NewStage(dir string) (*Stage, error) {
+	dir = filepath.Clean(dir)
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("write site: %w", err)
+	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("write site: %s exists and is not a folder", dir)
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	if err != nil {
+		return nil, fmt.Errorf("write site: %w", err)
+	}
+	if err := os.Chmod(stage, 0o755); err != nil {
+		os.RemoveAll(stage)
+		return nil, fmt.Errorf("write site: %w", err)
+	}
+	s := &Stage{dir: dir, stage: stage, old: map[string]bool{}, paths: map[string]bool{}, made: map[string]bool{".": true}}
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			rel, _ := filepath.Rel(dir, p)
+			s.old[filepath.ToSlash(rel)] = true
+		}
+		return nil
+	})
+	return s, nil
+}
+
+// Put adds one file to the new site. A file whose bytes equal the
+// current site's file at the same path keeps that file's modification
+// time. Two files at one path, or an invalid path, are an error.
+func (s *Stage) Put(p string, data []byte) error {
+	if !fs.ValidPath(p) || p == "." || strings.HasSuffix(p, "/") {
+		return fmt.Errorf("write site: invalid file path %q", p)
+	}
+	s.mu.Lock()
+	if s.paths[p] {
+		s.mu.Unlock()
+		return fmt.Errorf("write site: two files at %s", p)
+	}
+	s.paths[p] = true
+	wasOld := s.old[p]
+	delete(s.old, p)
+	d := path.Dir(p)
+	needDir := !s.made[d]
+	s.made[d] = true
+	s.mu.Unlock()
+
+	target := filepath.Join(s.stage, filepath.FromSlash(p))
+	if needDir {
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return fmt.Errorf("write site: %w", err)
+		}
+	}
+	if wasOld && keep(filepath.Join(s.dir, filepath.FromSlash(p)), target, data) {
+		s.mu.Lock()
+		s.st.Unchanged++
+		s.mu.Unlock()
+		return nil
+	}
+	if err := os.WriteFile(target, data, 0o644); err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	s.mu.Lock()
+	s.st.Written++
+	s.mu.Unlock()
+	return nil
+}
+
+// Commit puts the new site in place of the old one and returns what
+// changed. Files of the old site that were not put are gone.
+func (s *Stage) Commit() (Stats, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.done {
+		return s.st, errors.New("write site: stage already finished")
+	}
+	s.done = true
+	s.st.Removed = len(s.old)
+	if err := swap(s.dir, s.stage); err != nil {
+		os.RemoveAll(s.stage)
+		return s.st, err
+	}
+	return s.st, nil
+}
+
+// Abort removes the staging folder and leaves the destination as it was.
+// It does nothing after Commit.
+func (s *Stage) Abort() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !s.done {
+		s.done = true
+		os.RemoveAll(s.stage)
+	}
+}
