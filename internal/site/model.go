@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"sort"
 	"strconv"
 
@@ -75,6 +76,7 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document) {
 	b.provisionCount = map[exemption.Provision]int{}
 	for i, r := range rs {
 		b.views[i] = b.view(r, docs[i])
+		b.views[i].items = &itemCache{html: map[string]template.HTML{}, render: b.tpl.item}
 		b.keys[i] = r.Hash
 		for _, p := range r.Provisions {
 			b.provisionCount[p]++

@@ -124,6 +124,16 @@ func templateErrorLine(err error) (int, string) {
 	return 0, msg
 }
 
+// item renders one response as a list item.
+func (t *templates) item(v *ResponseView, heading string) (template.HTML, error) {
+	var buf bytes.Buffer
+	err := t.byKind["responses"].ExecuteTemplate(&buf, "partials/response-item.html", map[string]any{"Response": v, "Heading": heading})
+	if err != nil {
+		return "", fmt.Errorf("layout partials/response-item.html: %w", err)
+	}
+	return template.HTML(buf.String()), nil // html/template output, already escaped
+}
+
 // execute renders a page with its kind's template set.
 func (t *templates) execute(kind string, data any) ([]byte, error) {
 	var buf bytes.Buffer

@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"sync"
 
 	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/date"
@@ -136,6 +137,37 @@ type ResponseView struct {
 	Embargoed bool
 	// NCND reports whether any provision cited is a neither-confirm-nor-deny provision.
 	NCND bool
+
+	items *itemCache
+}
+
+// itemCache holds a response's list item, rendered once per heading level
+// and shared by every list that shows the response.
+type itemCache struct {
+	mu     sync.Mutex
+	html   map[string]template.HTML
+	render func(v *ResponseView, heading string) (template.HTML, error)
+}
+
+// Item returns the response as an item of a list (layouts/partials/
+// response-item.html) with its title in the given heading element ("h2"
+// or "h3").
+func (v *ResponseView) Item(heading string) (template.HTML, error) {
+	c := v.items
+	if c == nil {
+		return "", nil
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if h, ok := c.html[heading]; ok {
+		return h, nil
+	}
+	h, err := c.render(v, heading)
+	if err != nil {
+		return "", err
+	}
+	c.html[heading] = h
+	return h, nil
 }
 
 // CitationView is one exemption citation as written and as understood.
