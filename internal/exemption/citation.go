@@ -120,8 +120,9 @@ func ParseCitation(text string, regime Regime) (Citation, []Problem) {
 		}
 	}
 	last := groups[len(groups)-1]
+	// A list left unfinished: "s31(1)(a) &", "Sections 24(2) and".
 	if rest := strings.TrimSpace(text[last.after:]); rest != "" {
-		if _, _, ok := s.connectorAt(s.skip(last.after)); ok && strings.Trim(rest, "&,/+;-–—") == "" || isConnectorWord(rest) {
+		if strings.Trim(rest, "&,/+;-–—") == "" || isConnectorWord(rest) {
 			s.problem(s.skip(last.after), "exemption.syntax", fmt.Sprintf("nothing follows %q", rest),
 				"finish the list, or remove the "+rest)
 			return c, s.probs
