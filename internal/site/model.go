@@ -98,12 +98,16 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document) {
 
 // view makes the template view of a response (without Related).
 func (b *builder) view(r *content.Response, d *markdown.Document) *ResponseView {
+	body := bodyHTML(d)
+	if b.opts.Cache == nil {
+		d.HTML = nil // the view holds its own copy
+	}
 	v := &ResponseView{
 		Path: r.URL(), Title: r.Title, Reference: r.Reference, Date: r.Date, Received: r.Received,
 		Force:  TermCount{Name: r.Force.Name, Slug: r.Force.Slug, Path: "forces/" + r.Force.Slug + "/"},
 		Regime: string(r.Regime), RegimeTitle: r.Regime.Title(),
 		Outcome: r.Outcome, OutcomePath: "outcomes/" + string(r.Outcome) + "/",
-		Summary: r.Summary, Lead: r.Summary, Body: bodyHTML(d), Draft: r.Draft,
+		Summary: r.Summary, Lead: r.Summary, Body: body, Draft: r.Draft,
 		Embargoed: !r.Publish.IsZero() && b.opts.Now.Before(r.Publish),
 	}
 	if r.Force.Slug == "" {

@@ -80,6 +80,16 @@ func (b *builder) files(out Sink) error {
 	}
 	b.searchView = SearchView{EntryURL: b.site.BasePath + idx.EntryPath}
 	idx = nil
+	if b.opts.Cache == nil {
+		// Without a cache nothing reads the Markdown output again: let the
+		// collector have it before the pages are rendered.
+		for i := range b.docs {
+			b.docs[i] = nil
+		}
+		for _, r := range b.responses {
+			r.Body = nil
+		}
+	}
 	specs := b.plan()
 	b.pageCount = len(specs)
 	if err := b.render(specs, out); err != nil {
