@@ -8,19 +8,14 @@ import (
 )
 
 // vocab numbers terms. Each analysing goroutine has its own; invert maps
-// them onto one. Single terms and pseudo-terms have ids ≥ 0; a biword (two
-// adjacent terms, for phrase search) has a negative id ^p, where p numbers
-// the pair, so that biwords never need a string until they are written.
+// them onto one.
 type vocab struct {
 	ids   map[string]int32
 	terms []string
-	pairs map[uint64]int32 // (first<<32 | second) → pair number
-	pair2 []uint64         // pair number → (first<<32 | second)
+	pre   []uint32 // fnvAdd(fnv32(term), " "): the start of the hash of a biword
 }
 
-func newVocab() *vocab {
-	return &vocab{ids: map[string]int32{}, pairs: map[uint64]int32{}}
-}
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
 
 func (v *vocab) id(term string) int32 {
 	if id, ok := v.ids[term]; ok {
@@ -30,19 +25,12 @@ func (v *vocab) id(term string) int32 {
 	id := int32(len(v.terms))
 	v.ids[term] = id
 	v.terms = append(v.terms, term)
+	v.pre = append(v.pre, fnvAdd(fnv32(term), " "))
 	return id
 }
 
-func (v *vocab) pair(a, b int32) int32 {
-	key := uint64(a)<<32 | uint64(uint32(b))
-	p, ok := v.pairs[key]
-	if !ok {
-		p = int32(len(v.pair2))
-		v.pairs[key] = p
-		v.pair2 = append(v.pair2, key)
-	}
-	return ^p
-}
+// pairHash returns the biword hash of terms a and b: fnv32(a + " " + b).
+func (v *vocab) pairHash(a, b int32) uint32 { return fnvAdd(v.pre[a], v.terms[b]) }
 
 // docTerms is what the index keeps of one document after analysis. Term
 // and word numbers are those of the analyser that produced it.
@@ -52,6 +40,7 @@ type docTerms struct {
 	tf    []uint16       // tf[i*nFields+f]: occurrences of ids[i] in field f
 	extra []extraTF      // fixed pseudo frequencies (citations, reference, NCND)
 	words []int32        // distinct surface words, for the prefix and typo dictionaries
+	pairs []uint32       // distinct biword hashes, ascending
 }
 
 type extraTF struct {
@@ -65,18 +54,16 @@ type analyser struct {
 	c     config
 	syn   synonymSet
 	terms *vocab
-	stems map[string]int32 // folded word → term id; -1 for a stop word
+	stems map[string]wordInfo // folded word → what is known of it
 
 	words    []string // surface words by number
 	wordStem []int32  // term id of each surface word
-	wordIDs  map[string]int32
+	tok      []byte   // scratch for scanASCII
 
 	// per-document scratch, stamped with the document's generation
 	gen       uint32
 	termStamp []uint32
 	termSlot  []int32
-	pairStamp []uint32
-	pairSlot  []int32
 	wordStamp []uint32
 	synFirst  []int8 // per term: 0 unknown, 1 starts a synonym member, 2 does not
 	cur       *docTerms
@@ -85,7 +72,7 @@ type analyser struct {
 }
 
 func newAnalyser(c config, syn synonymSet) *analyser {
-	return &analyser{c: c, syn: syn, terms: newVocab(), stems: map[string]int32{}, wordIDs: map[string]int32{}}
+	return &analyser{c: c, syn: syn, terms: newVocab(), stems: map[string]wordInfo{}}
 }
 
 // analysis is the result of analysing all documents.
@@ -152,32 +139,26 @@ func (a *analyser) doc(d *Document) docTerms {
 	if ncnd {
 		a.extra("~ncnd", a.c.ncndTF)
 	}
+	slices.Sort(dt.pairs)
+	dt.pairs = slices.Compact(dt.pairs)
 	a.cur = nil
 	return dt
 }
 
 // slot returns the index of term id in the current document, adding it.
 func (a *analyser) slot(id int32) int32 {
-	stamp, slot := &a.termStamp, &a.termSlot
-	if id < 0 {
-		id = ^id
-		stamp, slot = &a.pairStamp, &a.pairSlot
+	if int(id) >= len(a.termStamp) {
+		n := max(int(id)+1, 2*len(a.termStamp))
+		a.termStamp = append(a.termStamp, make([]uint32, n-len(a.termStamp))...)
+		a.termSlot = append(a.termSlot, make([]int32, n-len(a.termSlot))...)
 	}
-	for int(id) >= len(*stamp) {
-		*stamp = append(*stamp, make([]uint32, len(*stamp)+4096)...)
-		*slot = append(*slot, make([]int32, len(*slot)+4096)...)
-	}
-	if (*stamp)[id] != a.gen {
-		(*stamp)[id] = a.gen
-		(*slot)[id] = int32(len(a.cur.ids))
-		if stamp == &a.pairStamp {
-			a.cur.ids = append(a.cur.ids, ^id)
-		} else {
-			a.cur.ids = append(a.cur.ids, id)
-		}
+	if a.termStamp[id] != a.gen {
+		a.termStamp[id] = a.gen
+		a.termSlot[id] = int32(len(a.cur.ids))
+		a.cur.ids = append(a.cur.ids, id)
 		a.cur.tf = append(a.cur.tf, make([]uint16, nFields)...)
 	}
-	return (*slot)[id]
+	return a.termSlot[id]
 }
 
 func (a *analyser) add(id int32, f int) {
@@ -198,24 +179,36 @@ func (a *analyser) extra(term string, tf float64) {
 	a.cur.extra = append(a.cur.extra, extraTF{s, float32(tf)})
 }
 
-func (a *analyser) word(w string, term int32) {
-	id, ok := a.wordIDs[w]
-	if !ok {
-		w = strings.Clone(w)
-		id = int32(len(a.words))
-		a.wordIDs[w] = id
-		a.words = append(a.words, w)
-		a.wordStem = append(a.wordStem, term)
-		a.wordStamp = append(a.wordStamp, 0)
+// wordInfo is what the analyser knows of a folded word.
+type wordInfo struct {
+	term   int32 // term id; -1 for a stop word
+	word   int32 // surface word id
+	digits bool
+}
+
+func (a *analyser) newWord(w string) wordInfo {
+	info := wordInfo{term: -1, word: -1, digits: hasDigit(w)}
+	if isStopWord(w) {
+		return info
 	}
+	info.term = a.terms.id(stem(w))
+	info.word = int32(len(a.words))
+	a.words = append(a.words, w)
+	a.wordStem = append(a.wordStem, info.term)
+	a.wordStamp = append(a.wordStamp, 0)
+	return info
+}
+
+func (a *analyser) word(id int32) {
 	if a.wordStamp[id] != a.gen {
 		a.wordStamp[id] = a.gen
 		a.cur.words = append(a.cur.words, id)
 	}
 }
 
-// field indexes one field's text: its terms, the pairs of adjacent terms
-// (biwords, for phrase search) that no sentence or line break separates, its
+// field indexes one field's text: its terms, the hashes of the pairs of
+// adjacent terms (biwords, for phrase search) that no sentence or line
+// break separates, its
 // synonym groups and its surface words. Words with digits enter the
 // dictionaries only from the title and reference.
 func (a *analyser) field(f int, text string) {
@@ -224,31 +217,34 @@ func (a *analyser) field(f int, text string) {
 	}
 	a.fterms, a.fbreaks = a.fterms[:0], a.fbreaks[:0]
 	pendingBreak := false
-	scan(fold(text), func(t token) {
-		pendingBreak = pendingBreak || t.newBlock
-		id, ok := a.stems[t.word]
+	emit := func(word []byte, newBlock bool) {
+		pendingBreak = pendingBreak || newBlock
+		info, ok := a.stems[string(word)]
 		if !ok {
-			id = -1
-			if !isStopWord(t.word) {
-				id = a.terms.id(stem(t.word))
-			}
-			a.stems[strings.Clone(t.word)] = id
+			w := string(word)
+			info = a.newWord(w)
+			a.stems[w] = info
 		}
-		if id < 0 {
+		if info.term < 0 {
 			return
 		}
-		a.fterms = append(a.fterms, id)
+		a.fterms = append(a.fterms, info.term)
 		a.fbreaks = append(a.fbreaks, pendingBreak)
 		pendingBreak = false
-		if f == fTitle || f == fRef || !hasDigit(t.word) {
-			a.word(t.word, id)
+		if f == fTitle || f == fRef || !info.digits {
+			a.word(info.word)
 		}
-	})
+	}
+	if isASCII(text) {
+		a.tok = scanASCII(text, a.tok, emit)
+	} else {
+		scan(fold(text), func(t token) { emit([]byte(t.word), t.newBlock) })
+	}
 	a.cur.lens[f] = int32(len(a.fterms))
 	for i, t := range a.fterms {
 		a.add(t, f)
 		if i > 0 && !a.fbreaks[i] {
-			a.add(a.terms.pair(a.fterms[i-1], t), f)
+			a.cur.pairs = append(a.cur.pairs, a.terms.pairHash(a.fterms[i-1], t))
 		}
 	}
 	if a.hasSynonym() {
@@ -281,46 +277,13 @@ func (a *analyser) hasSynonym() bool {
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
-// merged is every document's terms renumbered onto one vocabulary: single
-// terms first, then biwords.
+// merged is every document's terms renumbered onto one vocabulary.
 type merged struct {
-	terms []string // single terms and pseudo-terms by global id
-	pairs []uint64 // biword global id len(terms)+i is (first<<32 | second), global ids
+	terms []string // by global id
 	// postings of term g: ids[off[g]:off[g+1]] ascending, with impacts qs[...]
 	off []int
 	ids []uint32
 	qs  []byte
-}
-
-// count returns the number of terms, biwords included.
-func (m *merged) count() int { return len(m.terms) + len(m.pairs) }
-
-// term returns the text of term g; a biword is its two terms joined by a space.
-func (m *merged) term(g int) string {
-	if g < len(m.terms) {
-		return m.terms[g]
-	}
-	p := m.pairs[g-len(m.terms)]
-	return m.terms[p>>32] + " " + m.terms[uint32(p)]
-}
-
-// hash returns fnv32 of term(g) without building the string.
-func (m *merged) hash(g int) uint32 {
-	if g < len(m.terms) {
-		return fnv32(m.terms[g])
-	}
-	p := m.pairs[g-len(m.terms)]
-	h := fnvAdd(fnv32(m.terms[p>>32]), " ")
-	return fnvAdd(h, m.terms[uint32(p)])
-}
-
-// termLen returns len(term(g)).
-func (m *merged) termLen(g int) int {
-	if g < len(m.terms) {
-		return len(m.terms[g])
-	}
-	p := m.pairs[g-len(m.terms)]
-	return len(m.terms[p>>32]) + 1 + len(m.terms[uint32(p)])
 }
 
 // invert merges the analysers' vocabularies and computes every term's
@@ -344,27 +307,7 @@ func invert(an analysis, c config) merged {
 			local[w][i] = g
 		}
 	}
-	globalPairs := map[uint64]int32{}
-	localPairs := make([][]int32, len(an.analysers))
-	for w, a := range an.analysers {
-		localPairs[w] = make([]int32, len(a.terms.pair2))
-		for i, p := range a.terms.pair2 {
-			key := uint64(local[w][p>>32])<<32 | uint64(local[w][uint32(p)])
-			g, ok := globalPairs[key]
-			if !ok {
-				g = int32(len(m.pairs))
-				globalPairs[key] = g
-				m.pairs = append(m.pairs, key)
-			}
-			localPairs[w][i] = int32(len(m.terms)) + g
-		}
-	}
-	gid := func(w int, id int32) int32 {
-		if id < 0 {
-			return localPairs[w][^id]
-		}
-		return local[w][id]
-	}
+	gid := func(w int, id int32) int32 { return local[w][id] }
 
 	var avg [nFields]float64
 	for _, d := range an.docs {
@@ -376,7 +319,7 @@ func invert(an analysis, c config) merged {
 		avg[f] /= float64(max(1, len(an.docs)))
 	}
 
-	nt := m.count()
+	nt := len(m.terms)
 	m.off = make([]int, nt+1)
 	for i, d := range an.docs {
 		for _, id := range d.ids {
@@ -455,6 +398,8 @@ func dictionary(an analysis) []dictWord {
 			out[local[an.owner[i]][w]].df++
 		}
 	}
+	// words with digits seen only in bodies were numbered but not counted
+	out = slices.DeleteFunc(out, func(w dictWord) bool { return w.df == 0 })
 	slices.SortFunc(out, func(a, b dictWord) int { return strings.Compare(a.word, b.word) })
 	return out
 }

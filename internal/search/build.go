@@ -94,10 +94,11 @@ func build(in []Document, c config) (*Index, error) {
 	tables := newTables(docs)
 	an := analyse(docs, c)
 	post := invert(an, c)
+	pairs := collectBiwords(an, len(docs), c)
 	words := dictionary(an)
 
 	var out fileSet
-	termBuckets := writeTerms(&out, post, len(docs), c)
+	termBuckets := writeTerms(&out, post, pairs, len(docs), c)
 	prefixBuckets, suffixBuckets := writeWords(&out, words, c)
 	writeFacets(&out, docs, tables, c)
 	writeMeta(&out, docs, tables, c)
@@ -207,7 +208,15 @@ func (s *fileSet) add(path string, raw []byte) { s.files = append(s.files, pendi
 func (s *fileSet) finish(c config) []File {
 	slices.SortFunc(s.files, func(a, b pendingFile) int { return strings.Compare(a.path, b.path) })
 	gz := make([][]byte, len(s.files))
-	parallel(len(s.files), c.workers, func(i int) { gz[i] = gzipBytes(s.files[i].raw, c.level) })
+	var writers sync.Pool // a gzip.Writer allocates 800 KB: reuse them
+	parallel(len(s.files), c.workers, func(i int) {
+		z, _ := writers.Get().(*gzipper)
+		if z == nil {
+			z = newGzipper(c.level)
+		}
+		gz[i] = z.compress(s.files[i].raw)
+		writers.Put(z)
+	})
 	h := sha256.New()
 	for i, f := range s.files {
 		fmt.Fprintf(h, "%s %d\n", f.path, len(gz[i]))

@@ -24,9 +24,9 @@
 // stemmed (Snowball); Terms exposes that tokeniser. Besides words the index
 // holds pseudo-terms: "§foia-s31-3" and "§foia-s31" for cited provisions and
 // sections, "#1648a/23" for reference numbers, "~anpr" for synonym groups
-// (see Synonyms) and "stop search" biwords for phrase search. Ranking is
-// BM25F with field weights title and reference > topics > summary > body,
-// precomputed per posting as one impact byte.
+// (see Synonyms) and, by hash, "stop search" biwords for phrase search.
+// Ranking is BM25F with field weights title and reference > topics >
+// summary > body, precomputed per posting as one impact byte.
 //
 // FORMAT.md in this directory documents every file and field; it is the
 // contract with search-core.js, and FormatVersion changes when it breaks.

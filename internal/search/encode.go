@@ -24,14 +24,25 @@ func uvarintLen(x uint64) int {
 	return n
 }
 
-// gzipBytes compresses b deterministically: no name, no modification time.
-func gzipBytes(b []byte, level int) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(b)/3 + 64)
-	w, _ := gzip.NewWriterLevel(&buf, level) // level is a valid constant
-	w.Write(b)
-	w.Close()
-	return buf.Bytes()
+// gzipper compresses deterministically (no name, no modification time),
+// reusing one gzip.Writer.
+type gzipper struct {
+	buf bytes.Buffer
+	w   *gzip.Writer
+}
+
+func newGzipper(level int) *gzipper {
+	z := &gzipper{}
+	z.w, _ = gzip.NewWriterLevel(&z.buf, level) // level is a valid constant
+	return z
+}
+
+func (z *gzipper) compress(b []byte) []byte {
+	z.buf.Reset()
+	z.w.Reset(&z.buf)
+	z.w.Write(b)
+	z.w.Close()
+	return bytes.Clone(z.buf.Bytes())
 }
 
 // fnv32 is the 32-bit FNV-1a hash of s's UTF-8 bytes; it assigns terms and

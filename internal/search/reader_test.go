@@ -91,22 +91,50 @@ func (r *reader) lookup(term string) []hit {
 			heads[i] = head{name, next(), next()}
 			prev = name
 		}
+		// biwords: 4-byte hash, df, block length
+		pairs := next()
+		want := fnv32(term)
+		type phead struct {
+			hash      uint32
+			df, block int
+		}
+		pheads := make([]phead, pairs)
+		for i := range pheads {
+			pheads[i].hash = binary.BigEndian.Uint32(b[p:])
+			p += 4
+			pheads[i].df, pheads[i].block = next(), next()
+		}
+		// blocks: the terms', then the biwords'
 		for _, h := range heads {
 			if h.term == term {
-				q := p
-				id := s * r.entry.SegmentSize
-				for i := range h.df {
-					d, n := binary.Uvarint(b[q:])
-					q += n
-					id += int(d)
-					hits = append(hits, hit{id: id})
-					_ = i
-				}
-				for i := range h.df {
-					hits[len(hits)-h.df+i].q = b[q+i]
-				}
+				hits = append(hits, block(b[p:], h.df, s*r.entry.SegmentSize, true)...)
 			}
 			p += h.block
+		}
+		for _, h := range pheads {
+			if h.hash == want && strings.Contains(term, " ") {
+				hits = append(hits, block(b[p:], h.df, s*r.entry.SegmentSize, false)...)
+			}
+			p += h.block
+		}
+	}
+	return hits
+}
+
+// block decodes df delta-coded ids (and, with impacts, the df impact
+// bytes after them).
+func block(b []byte, df, first int, impacts bool) []hit {
+	hits := make([]hit, df)
+	id, p := first, 0
+	for i := range hits {
+		d, n := binary.Uvarint(b[p:])
+		p += n
+		id += int(d)
+		hits[i].id = id
+	}
+	if impacts {
+		for i := range hits {
+			hits[i].q = b[p+i]
 		}
 	}
 	return hits

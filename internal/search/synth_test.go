@@ -181,16 +181,20 @@ func synthDocs(n int, seed uint64) []Document {
 		}
 		force := synthForces[r.IntN(len(synthForces))]
 		title := topic + " " + g.word() + " " + synthCore[g.core.Uint64()]
+		// bodies of 250 to 900 words in paragraphs (internal/synth averages 570)
 		var body strings.Builder
-		for p := range 2 + r.IntN(4) {
-			if p > 0 {
+		target, words := 250+r.IntN(651), 0
+		for words < target {
+			if words > 0 {
 				body.WriteString("\n\n")
 			}
 			for s := range 2 + r.IntN(4) {
 				if s > 0 {
 					body.WriteByte(' ')
 				}
-				body.WriteString(g.sentence(6, 22))
+				sent := g.sentence(6, 24)
+				words += strings.Count(sent, " ") + 1
+				body.WriteString(sent)
 			}
 		}
 		summary := g.sentence(12, 30)

@@ -140,6 +140,54 @@ func scan(folded string, fn func(t token)) {
 	emit(len(folded))
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIIWord(c byte) bool {
+	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
+}
+
+// scanASCII is scan(fold(text)) for ASCII text, without allocating: fn gets
+// each lower-cased word in buf (valid during the call) and whether a break
+// came before it. It returns buf for reuse.
+func scanASCII(text string, buf []byte, fn func(word []byte, newBlock bool)) []byte {
+	buf = buf[:0]
+	brk := false
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if isASCIIWord(c) {
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			continue
+		}
+		if c == '\'' && len(buf) > 0 && i+1 < len(text) && isASCIIWord(text[i+1]) {
+			continue // inside a word
+		}
+		if len(buf) > 0 {
+			if len(buf) <= maxTokenRunes {
+				fn(buf, brk)
+			}
+			brk = false
+			buf = buf[:0]
+		}
+		if isBreak(rune(c)) {
+			brk = true
+		}
+	}
+	if len(buf) > 0 && len(buf) <= maxTokenRunes {
+		fn(buf, brk)
+	}
+	return buf[:0]
+}
+
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r

@@ -16,18 +16,18 @@ const shardFormat = 1
 const maxBuckets = 1 << 16
 
 // writeTerms writes the postings files t/{segment}-{bucket} and returns the
-// bucket count. A term lives in bucket fnv32(term) mod buckets of every
-// segment; the bucket count is the smallest power of two that keeps the
-// average file near c.targetShard and every file under c.maxShard.
-func writeTerms(out *fileSet, m merged, n int, c config) int {
+// bucket count. A term or biword lives in bucket fnv32(term) mod buckets of
+// every segment; the bucket count is the smallest power of two that keeps
+// the average file near c.targetShard and every file under c.maxShard.
+func writeTerms(out *fileSet, m merged, bw biwords, n int, c config) int {
 	segs := segments(n, c.segmentSize)
-	nt := m.count()
+	nt := len(m.terms)
 	hashes := make([]uint32, nt)
 	// sizes[g*segs+s]: bytes term g takes in segment s (0 if absent)
 	sizes := make([]int32, nt*segs)
 	total := 0
-	for g := range nt {
-		hashes[g] = m.hash(g)
+	for g, t := range m.terms {
+		hashes[g] = fnv32(t)
 		ids := m.ids[m.off[g]:m.off[g+1]]
 		seg, size, prev := -1, 0, uint32(0)
 		for _, id := range ids {
@@ -36,28 +36,35 @@ func writeTerms(out *fileSet, m merged, n int, c config) int {
 					sizes[g*segs+seg] = int32(size)
 				}
 				seg, prev = s, uint32(s*c.segmentSize)
-				size = m.termLen(g) + 6
+				size = len(t) + 6
 			}
 			size += uvarintLen(uint64(id-prev)) + 1
 			prev = id
 		}
 		sizes[g*segs+seg] = int32(size)
-		total += size
+	}
+	for _, s := range sizes {
+		total += int(s)
+	}
+	for _, s := range bw.sizes {
+		total += s
 	}
 	fits := func(b int) bool {
 		acc := make([]int, b*segs)
+		for f := range fineBuckets {
+			for s := range segs {
+				acc[s*b+(f&(b-1))] += bw.sizes[f*segs+s]
+			}
+		}
 		for g, h := range hashes {
 			k := int(h) & (b - 1)
 			for s := range segs {
 				acc[s*b+k] += int(sizes[g*segs+s])
-				if acc[s*b+k] > c.maxShard {
-					return false
-				}
 			}
 		}
-		return true
+		return slices.Max(acc) <= c.maxShard
 	}
-	buckets := pow2For(total/segs, c.targetShard, maxBuckets, fits)
+	buckets := pow2For(total/segs, c.targetShard, fineBuckets, fits)
 
 	files := make([][]int32, buckets*segs) // terms of each file
 	for g, h := range hashes {
@@ -70,7 +77,7 @@ func writeTerms(out *fileSet, m merged, n int, c config) int {
 	}
 	raw := make([][]byte, len(files))
 	parallel(len(files), c.workers, func(f int) {
-		raw[f] = encodeTerms(m, files[f], f/buckets, c.segmentSize)
+		raw[f] = encodeTerms(m, files[f], bw, f%buckets, buckets, f/buckets, c.segmentSize)
 	})
 	for f, b := range raw {
 		out.add("t/"+strconv.Itoa(f/buckets)+"-"+strconv.Itoa(f%buckets)+".{hash}.bin", b)
@@ -78,23 +85,17 @@ func writeTerms(out *fileSet, m merged, n int, c config) int {
 	return buckets
 }
 
-// encodeTerms encodes one postings file (FORMAT.md, "Postings files").
-func encodeTerms(m merged, list []int32, s, segSize int) []byte {
-	type named struct {
-		g    int32
-		term string
-	}
-	sorted := make([]named, len(list))
-	for i, g := range list {
-		sorted[i] = named{g, m.term(int(g))}
-	}
-	slices.SortFunc(sorted, func(a, b named) int { return strings.Compare(a.term, b.term) })
+// encodeTerms encodes the postings file of bucket k in segment s (FORMAT.md,
+// "Postings files"): the terms in list, then the biwords of the fine lists
+// k, k+buckets, k+2·buckets…
+func encodeTerms(m merged, list []int32, bw biwords, k, buckets, s, segSize int) []byte {
+	slices.SortFunc(list, func(a, b int32) int { return strings.Compare(m.terms[a], m.terms[b]) })
 	b := []byte{shardFormat}
 	b = appendUvarint(b, uint64(len(list)))
 	var blocks []byte
 	prevTerm := ""
-	for _, e := range sorted {
-		g, t := e.g, e.term
+	for _, g := range list {
+		t := m.terms[g]
 		ids, qs := m.ids[m.off[g]:m.off[g+1]], m.qs[m.off[g]:m.off[g+1]]
 		lo := sort.Search(len(ids), func(i int) bool { return int(ids[i]) >= s*segSize })
 		hi := sort.Search(len(ids), func(i int) bool { return int(ids[i]) >= (s+1)*segSize })
@@ -113,6 +114,27 @@ func encodeTerms(m merged, list []int32, s, segSize int) []byte {
 		b = appendUvarint(b, uint64(len(blocks)-start))
 		prevTerm = t
 	}
+	var heads []byte
+	count := 0
+	for f := k; f < fineBuckets; f += buckets {
+		forEachGroup(bw.fine[f], segSize, func(seg int, keys []uint64) {
+			if seg != s {
+				return
+			}
+			count++
+			heads = append(heads, byte(keys[0]>>56), byte(keys[0]>>48), byte(keys[0]>>40), byte(keys[0]>>32))
+			heads = appendUvarint(heads, uint64(len(keys)))
+			start := len(blocks)
+			prev := uint32(s * segSize)
+			for _, key := range keys {
+				blocks = appendUvarint(blocks, uint64(uint32(key)-prev))
+				prev = uint32(key)
+			}
+			heads = appendUvarint(heads, uint64(len(blocks)-start))
+		})
+	}
+	b = appendUvarint(b, uint64(count))
+	b = append(b, heads...)
 	return append(b, blocks...)
 }
 

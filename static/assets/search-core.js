@@ -435,12 +435,24 @@ function parsePostingsFile(b) {
     heads.push([decoder.decode(bytes), next(), next()]);
     prev = bytes;
   }
+  // biwords: 4-byte hash, df, block length
+  const pairHeads = [];
+  for (let i = next(); i > 0; i--) {
+    const hash = ((b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3]) >>> 0;
+    p += 4;
+    pairHeads.push([hash, next(), next()]);
+  }
   const terms = new Map();
   for (const [term, df, len] of heads) {
     terms.set(term, { df, off: p });
     p += len;
   }
-  return { bytes: b, terms };
+  const pairs = new Map();
+  for (const [hash, df, len] of pairHeads) {
+    pairs.set(hash, { df, off: p });
+    p += len;
+  }
+  return { bytes: b, terms, pairs };
 }
 
 function parseDictionary(bytes) {
@@ -621,18 +633,24 @@ export class SearchIndex {
     return this._files.get(url);
   }
 
-  /** postings returns a term's documents and impacts over all segments, fetching what is missing. */
+  /**
+   * postings returns a term's documents and impacts over all segments,
+   * fetching what is missing. A biword ("stop search") has no impacts (qs
+   * is empty): it only says where the two terms are adjacent.
+   */
   async postings(term) {
     if (this._postings.has(term)) return this._postings.get(term);
     const e = this.entry;
-    const bucket = fnv32(term) & (e.termBuckets - 1);
+    const hash = fnv32(term);
+    const bucket = hash & (e.termBuckets - 1);
     const files = await Promise.all(
       Array.from({ length: e.segments }, (_, s) => this._file(this._url(e.paths.terms, { segment: s, bucket }), parsePostingsFile)),
     );
+    const pair = term.includes(' ');
     const ids = [];
     const qs = [];
     files.forEach((f, s) => {
-      const h = f.terms.get(term);
+      const h = pair ? f.pairs.get(hash) : f.terms.get(term);
       if (!h) return;
       const next = varints(f.bytes, h.off);
       let id = s * e.segmentSize;
@@ -640,6 +658,7 @@ export class SearchIndex {
         id += next();
         ids.push(id);
       }
+      if (pair) return;
       let p = h.off;
       // the impacts follow the deltas: skip the deltas, then read df bytes
       for (let i = 0; i < h.df; i++) while (f.bytes[p++] & 0x80);
@@ -677,19 +696,21 @@ export class SearchIndex {
   /**
    * search runs a query. options: filters {group: [values]} (OR within a
    * group, AND across groups), sort 'relevance' | 'date', limit (first
-   * page size, default 10). Resolves to {query, clauses, total, ids,
-   * results, facets, sort, filters, matcher}. An empty query with no
-   * filters matches nothing; with filters it lists the filtered responses,
-   * newest first.
+   * page size, default 10), facets (default true; false leaves
+   * res.facets null and, unless filters are set, skips downloading facet
+   * data: a phone with the filter panel closed saves it; see facets()).
+   * Resolves to {query, clauses, total, ids, results, facets, sort,
+   * filters, matcher}. An empty query with no filters matches nothing;
+   * with filters it lists the filtered responses, newest first.
    */
   async search(query, options = {}) {
-    const { filters = {}, sort = 'relevance', limit = 10 } = options;
+    const { filters = {}, sort = 'relevance', limit = 10, facets: wantFacets = true } = options;
     const e = this.entry;
     const { clauses } = parseQuery(query, e);
     for (const c of clauses) for (const a of c.alts) if (a.via === 'exact' && c.kind === 'word' && !c.seq) a.term = this._canonical(a.term);
 
     // 1. exact terms, and the dictionaries of the word being typed
-    const termsOf = (cs) => cs.flatMap((c) => [...c.alts.map((a) => a.term), ...(c.biwords ?? [])]);
+    const termsOf = (cs) => cs.flatMap((c) => [...c.alts.map((a) => a.term), ...(c.biwords ? [...c.biwords, ...c.seq] : [])]);
     const completing = clauses.filter((c) => c.prefix);
     const [, completions] = await Promise.all([
       Promise.all(termsOf(clauses).map((t) => this.postings(t))),
@@ -739,15 +760,16 @@ export class SearchIndex {
       for (const c of live) {
         const best = new Map();
         if (c.biwords) {
-          const lists = c.biwords.map((t) => this._postings.get(t));
+          // the documents with every pair of the phrase, scored by its terms
           const count = new Map();
-          lists.forEach((p) =>
+          for (const t of c.biwords) for (const id of this._postings.get(t).ids) count.set(id, (count.get(id) ?? 0) + 1);
+          for (const t of c.seq) {
+            const p = this._postings.get(t);
+            const w = idf(p.df) * scale;
             p.ids.forEach((id, i) => {
-              count.set(id, (count.get(id) ?? 0) + 1);
-              best.set(id, (best.get(id) ?? 0) + idf(p.df) * p.qs[i] * scale);
-            }),
-          );
-          for (const [id, k] of count) if (k < lists.length) best.delete(id);
+              if (count.get(id) === c.biwords.length) best.set(id, (best.get(id) ?? 0) + w * p.qs[i]);
+            });
+          }
         } else {
           for (const a of c.alts) {
             const p = this._postings.get(a.term);
@@ -766,9 +788,14 @@ export class SearchIndex {
       for (let id = 0; id < n; id++) if (matched[id] > 0 && required[id] === nRequired) candidates.push(id);
     }
 
-    // filter and count
-    const facetRecs = await this._facetRecords(candidates);
-    const { ids, facets } = this._filter(candidates, facetRecs, filters);
+    // filter and count; facet data is only fetched when it is needed
+    const filtering = Object.values(filters).some((v) => v?.length);
+    let ids = candidates;
+    let facets = null;
+    if (filtering || wantFacets) {
+      ({ ids, facets } = this._filter(candidates, await this._facetRecords(candidates), filters));
+      if (!wantFacets) facets = null;
+    } else ids = candidates.slice();
     const all = live.length || 1;
     const final = (id) => score[id] * (1 + e.ranking.recency * ((id + 1) / Math.max(n, 1)));
     if (sort === 'date' || clauses.length === 0) {
@@ -781,6 +808,7 @@ export class SearchIndex {
       clauses,
       total: ids.length,
       ids,
+      candidates,
       facets,
       sort,
       filters,
@@ -790,6 +818,15 @@ export class SearchIndex {
     };
     res.results = await this.page(res, 0, limit);
     return res;
+  }
+
+  /** facets computes (and stores in res.facets) the filter counts of a result searched with facets: false. */
+  async facets(res) {
+    if (!res.facets) {
+      const recs = await this._facetRecords(res.candidates ?? []);
+      res.facets = this._filter(res.candidates ?? [], recs, res.filters).facets;
+    }
+    return res.facets;
   }
 
   _empty(query, filters, sort) {
@@ -802,7 +839,7 @@ export class SearchIndex {
     for (const [name, table] of [['outcome', e.outcomes], ['force', e.forces], ['topic', e.topics], ['regime', e.regimes]]) {
       table.forEach((v) => counts.get(name).set(v.slug, v.count));
     }
-    return { query, clauses: [], total: 0, ids: [], facets: this._facetList(counts, filters), sort, filters, matcher: { single: new Set(), seqs: [] }, scores: new Map(), results: [], empty: true };
+    return { query, clauses: [], total: 0, ids: [], candidates: [], facets: this._facetList(counts, filters), sort, filters, matcher: { single: new Set(), seqs: [] }, scores: new Map(), results: [], empty: true };
   }
 
   /** _facetRecords returns the facet values of ids, from facet files or document files, whichever costs less. */

@@ -66,11 +66,12 @@ async function run() {
   const mine = ++generation;
   list.setAttribute('aria-busy', 'true');
   try {
-    const res = await index.search(state.q, { filters: state.filters, sort: state.sort, limit: PAGE });
+    // Filter counts cost a download; skip it while the panel is closed (phones).
+    const res = await index.search(state.q, { filters: state.filters, sort: state.sort, limit: PAGE, facets: filtersBox.open });
     if (mine !== generation) return;
     current = res;
     renderResults(res);
-    renderFacets(res);
+    if (res.facets) renderFacets(res);
     announce(res);
   } catch (err) {
     if (mine !== generation) return;
@@ -165,8 +166,14 @@ function valueNode(group, v, label, parentList) {
   return node;
 }
 
+filtersBox.addEventListener('toggle', async () => {
+  if (!filtersBox.open || !current || current.facets) return;
+  const res = current;
+  await index.facets(res);
+  if (res === current) renderFacets(res);
+});
+
 function renderFacets(res) {
-  filtersBox.hidden = false;
   for (const g of res.facets) {
     let gn = groupNodes.get(g.name);
     if (!gn) {
@@ -258,6 +265,7 @@ addEventListener('popstate', () => {
 
 async function start() {
   syncControls();
+  filtersBox.hidden = false;
   if (matchMedia('(min-width: 48em)').matches) filtersBox.open = true;
   list.setAttribute('aria-busy', 'true');
   try {

@@ -179,3 +179,13 @@ test('withinOneEdit', () => {
   }
   for (const [a, b] of [['tazrs', 'tasers'], ['abcd', 'dcba'], ['overtime', 'overt']]) assert.ok(!withinOneEdit(a, b), `${a} ${b}`);
 });
+
+test('facets: false skips facet data until facets() asks for it', async () => {
+  const fresh = await openFixture();
+  const res = await fresh.search('officers ', { facets: false });
+  assert.equal(res.facets, null);
+  assert.ok(!fresh.stats.urls.some((u) => u.includes('/f/')), 'no facet file fetched');
+  const facets = await fresh.facets(res);
+  const full = await search('officers ');
+  assert.deepEqual(facets, full.facets);
+});
