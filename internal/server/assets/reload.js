@@ -137,10 +137,10 @@
     return ul;
   }
 
-  function closeButton(label) {
+  function closeButton(what) {
     var b = el("button", "foilog-overlay__close", "Close");
     b.type = "button";
-    b.setAttribute("aria-label", label);
+    b.setAttribute("aria-label", "Close " + what);
     b.setAttribute("aria-keyshortcuts", "Escape");
     b.addEventListener("click", dismiss);
     return b;
@@ -170,18 +170,20 @@
   }
 
   // errorDialog is shown when the latest build failed: a modal alert
-  // dialog over the last good page.
+  // dialog over the last good page, inside a complementary landmark.
   function errorDialog(st, errors, warnings) {
-    var root = el("div", "foilog-overlay foilog-overlay--error");
+    var root = el("aside", "foilog-overlay foilog-overlay--error");
     root.id = "foilog-overlay";
-    root.setAttribute("role", "alertdialog");
-    root.setAttribute("aria-modal", "true");
-    root.setAttribute("aria-labelledby", "foilog-overlay-title");
-    root.setAttribute("aria-describedby", "foilog-overlay-desc");
-    root.tabIndex = -1;
+    root.setAttribute("aria-label", "Preview build report");
     var panel = el("div", "foilog-overlay__panel");
+    panel.id = "foilog-dialog";
+    panel.setAttribute("role", "alertdialog");
+    panel.setAttribute("aria-modal", "true");
+    panel.setAttribute("aria-labelledby", "foilog-overlay-title");
+    panel.setAttribute("aria-describedby", "foilog-overlay-desc");
+    panel.tabIndex = -1;
     panel.appendChild(head("foilog-overlay-title",
-      "The site did not build: " + plural(st.errors, "error", "errors"), "Hide the build errors"));
+      "The site did not build: " + plural(st.errors, "error", "errors"), "the build errors"));
     var desc = el("p", "foilog-overlay__desc",
       "This page shows the last version that built. Fix the file and save it: this message goes away by itself. " +
       "Press Escape to hide it for now.");
@@ -198,13 +200,12 @@
   // warningPanel is shown when the build succeeded with warnings: a small
   // panel in a corner that does not block the page, folded by default.
   function warningPanel(st, warnings) {
-    var root = el("div", "foilog-overlay foilog-overlay--warning");
+    var root = el("aside", "foilog-overlay foilog-overlay--warning");
     root.id = "foilog-overlay";
-    root.setAttribute("role", "region");
     root.setAttribute("aria-labelledby", "foilog-overlay-title");
     root.tabIndex = -1;
     var panel = el("div", "foilog-overlay__panel");
-    panel.appendChild(head("foilog-overlay-title", "Build warnings", "Hide the build warnings"));
+    panel.appendChild(head("foilog-overlay-title", "Build warnings", "the build warnings"));
     panel.appendChild(warningDetails(warnings, st.warnings));
     var note = truncated(st);
     if (note) panel.appendChild(note);
@@ -212,8 +213,13 @@
     return root;
   }
 
+  // dialogOf returns the modal dialog inside an overlay, or null.
+  function dialogOf(e) {
+    return e ? e.querySelector('[aria-modal="true"]') : null;
+  }
+
   function isModal(e) {
-    return !!e && e.getAttribute("aria-modal") === "true";
+    return !!dialogOf(e);
   }
 
   function close() {
@@ -257,11 +263,12 @@
     if (!next) return;
     overlay = next;
     document.body.appendChild(overlay);
-    if (isModal(overlay)) overlay.focus();
+    if (isModal(overlay)) dialogOf(overlay).focus();
   }
 
   function trapTab(e) {
-    var focusable = Array.prototype.slice.call(overlay.querySelectorAll(
+    var dialog = dialogOf(overlay);
+    var focusable = Array.prototype.slice.call(dialog.querySelectorAll(
       "button, summary, a[href], [tabindex]:not([tabindex='-1'])"));
     if (!focusable.length) {
       e.preventDefault();
@@ -269,7 +276,7 @@
     }
     var first = focusable[0], last = focusable[focusable.length - 1];
     var active = document.activeElement;
-    if (!overlay.contains(active) || active === overlay) {
+    if (!dialog.contains(active) || active === dialog) {
       e.preventDefault();
       (e.shiftKey ? last : first).focus();
     } else if (e.shiftKey && active === first) {
@@ -302,14 +309,16 @@
     if (!raw) return;
     var n;
     try { n = JSON.parse(raw); } catch (e) { return; }
-    var box = el("div", "foilog-notice");
+    var box = el("aside", "foilog-notice");
     box.id = "foilog-notice";
-    box.setAttribute("role", "alert");
-    box.tabIndex = -1;
-    box.appendChild(el("p", "foilog-notice__text",
+    box.setAttribute("aria-label", "Preview notice");
+    var alert = el("div", "foilog-notice__body");
+    alert.setAttribute("role", "alert");
+    alert.appendChild(el("p", "foilog-notice__text",
       "The page " + n.path + " no longer exists after the last change (" + n.trigger +
       "), so the preview brought you to the home page."));
-    box.appendChild(closeButton("Hide this notice"));
+    box.appendChild(alert);
+    box.appendChild(closeButton("this notice"));
     document.body.appendChild(box);
   }
 
