@@ -59,7 +59,7 @@ func defaultConfig() config {
 	return config{
 		segmentSize: 16384,
 		facetChunk:  2048,
-		metaChunk:   8,
+		metaChunk:   4,
 		targetShard: 12 << 10,
 		maxShard:    64 << 10,
 		excerpt:     280,

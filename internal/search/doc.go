@@ -16,7 +16,7 @@
 //   - dictionaries w/<bucket> (words by their first two letters, for prefix
 //     search) and s/<bucket> (by their last three, for typo tolerance).
 //   - facet files f/<chunk> (per-document facet values, 2,048 documents a
-//     file) and document files m/<chunk> (what a result shows, 8 a file).
+//     file) and document files m/<chunk> (what a result shows, 4 a file).
 //
 // Every file but the entry is gzip-compressed and named with a hash of the
 // whole index, so it can be cached forever. Text is folded (case,

@@ -271,7 +271,7 @@ const CITATION =
   /(?:\b(foia|foisa|eisr|eir)\s*)?\b(sections?|ss|sec|s|regulations?|regs?|r)\s*\.?\s*(\d+[a-z]?)((?:\s*\(\s*[0-9a-z]{1,4}\s*\))*)(?![\p{L}\p{N}])/gu;
 const BARE_CITATION = /(?:\b(foia|foisa|eisr|eir)\s*)?\b(\d+[a-z]?)((?:\s*\(\s*[0-9a-z]{1,4}\s*\))+)/gu;
 const REFERENCE =
-  /(?:\b(?:foia|foisa|foi|eisr|eir|ref|reference|request)\b[\s:#.]*)?\b([\p{L}\p{N}]*\d[\p{L}\p{N}]*(?:[/-][\p{L}\p{N}]+)+)/gu;
+  /(?:\b(?:foia|foisa|foi|eisr|eir|ref|reference|request)\b[\s:#.]*)?\b[\p{L}\p{N}]+(?:[/-][\p{L}\p{N}]+)+/gu;
 
 /**
  * A Clause is one part of a query. A document's score is the sum over
@@ -312,7 +312,7 @@ export function parseQuery(query, entry) {
   );
   folded = folded.replace(REFERENCE, (m) => {
     const key = referenceKey(m);
-    if (!key) return m;
+    if (!key || !/[0-9]/.test(m.split(/\s/).at(-1))) return m;
     clauses.push({ kind: 'ref', text: m.trim(), alts: [{ term: '#' + key, weight: REF_WEIGHT, via: 'exact' }], required: false, fallback: key.replaceAll('/', ' ') });
     return ' ';
   });
@@ -682,10 +682,19 @@ export class SearchIndex {
     return topTerms(dict.filter((w) => w.word !== prefix && w.word.startsWith(prefix)), n);
   }
 
-  /** corrections returns up to n index terms of words one edit away from word, most frequent first. */
+  /**
+   * corrections returns up to n index terms of words one edit away from
+   * word, or whose terms are one edit away from word's term ("tazers" →
+   * "taser"), most frequent first.
+   */
   async corrections(word, n = TYPO_EXPANSIONS) {
-    const [a, b] = await Promise.all([this._dictionary('prefix', prefixKey(word)), this._dictionary('suffix', suffixKey(word))]);
-    return topTerms([...a, ...b].filter((w) => w.word !== word && chars(w.word).length >= 4 && withinOneEdit(word, w.word)), n);
+    const own = stem(word);
+    const keys = [['prefix', prefixKey(word)], ['suffix', suffixKey(word)]];
+    if (chars(own).length >= 4 && suffixKey(own) !== suffixKey(word)) keys.push(['suffix', suffixKey(own)]);
+    const dicts = await Promise.all(keys.map(([kind, key]) => this._dictionary(kind, key)));
+    const near = (w) =>
+      w.word !== word && chars(w.word).length >= 4 && (withinOneEdit(word, w.word) || (w.term !== own && chars(w.term).length >= 4 && withinOneEdit(own, w.term)));
+    return topTerms(dicts.flat().filter(near), n);
   }
 
   _canonical(term) {

@@ -19,6 +19,7 @@ const list = document.getElementById('search-list');
 const more = document.getElementById('search-more');
 const filtersBox = document.getElementById('search-filters');
 const facetsBox = document.getElementById('search-facets');
+const filterCountLabel = document.getElementById('search-filter-count');
 const base = root.dataset.base || '/';
 
 let state = stateFromParams(new URLSearchParams(location.search));
@@ -72,6 +73,7 @@ async function run() {
     current = res;
     renderResults(res);
     if (res.facets) renderFacets(res);
+    showFilterCount();
     announce(res);
   } catch (err) {
     if (mine !== generation) return;
@@ -80,6 +82,11 @@ async function run() {
   } finally {
     if (mine === generation) list.removeAttribute('aria-busy');
   }
+}
+
+function showFilterCount() {
+  const n = filterCount();
+  filterCountLabel.textContent = n ? `(${n} selected)` : '';
 }
 
 function announce(res) {

@@ -27,6 +27,8 @@ test('typos of one letter still find the response', async () => {
   assert.ok(refs(await search('overtme ')).includes('FOI 104/22'), 'overtme');
   const rec = refs(await search('recogniton '));
   assert.ok(rec.includes('FOI 106/23'), 'recogniton');
+  // the log only says "cartridges": the typo is one edit from its stem
+  assert.deepEqual(refs(await search('catridge ')), ['FOI 103/24']);
   // short words are not corrected
   assert.deepEqual(refs(await search('tazr ')), []);
 });
@@ -84,6 +86,10 @@ test('reference numbers find their response first', async () => {
     assert.equal(refs(await search(q))[0], 'FOI 1648A/23', q);
   }
   assert.equal(refs(await search('EIR 117/22'))[0], 'EIR 117/22');
+  // letters before the number belong to the reference
+  const im = await search('IM-FOI-2022-0646');
+  assert.deepEqual(refs(im), ['IM-FOI-2022-0646']);
+  assert.equal(im.clauses[0].kind, 'ref');
 });
 
 test('partial matches rank after responses that match every word', async () => {
