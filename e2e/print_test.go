@@ -24,7 +24,7 @@ const printState = `(() => {
     metadata: shown('.metadata'), body: shown('.response-body'),
     externalLinks: external.length,
     unexplained: external.filter(a => !after(a).includes(a.getAttribute('href'))).map(a => a.getAttribute('href') + ' → ' + after(a)),
-    permalink: document.querySelector('.permalink') ? after(document.querySelector('.permalink')) : '',
+    permalink: (a => a && getComputedStyle(a).display !== 'none' && a.textContent.trim() === a.getAttribute('href') ? a.getAttribute('href') : '')(document.querySelector('.permalink')),
   };
 })()`
 
@@ -43,8 +43,9 @@ type printResult struct {
 
 // TestPrint prints a response: under print media the header, navigation,
 // search and footer are hidden, the metadata and body are shown, and every
-// external link in the body is followed by its full address; the PDF
-// Chromium prints is saved beside the screenshots.
+// external link in the body is followed by its full address. The PDF
+// Chromium prints, and a screenshot under print media, are saved beside
+// the screenshots as response-ncnd-print.pdf and .png.
 func TestPrint(t *testing.T) {
 	t.Parallel()
 	base := serve(t, exampleSite(t))
@@ -54,6 +55,9 @@ func TestPrint(t *testing.T) {
 		if k.Name == "response-ncnd" { // it links to legislation.gov.uk
 			p = k
 		}
+	}
+	if err := viewport(ctx, 794, 1123); err != nil { // A4 at 96 CSS px per inch
+		t.Fatal(err)
 	}
 	if err := open(ctx, base, p); err != nil {
 		t.Fatal(err)
@@ -80,8 +84,8 @@ func TestPrint(t *testing.T) {
 	for _, u := range r.Unexplained {
 		t.Errorf("print: external link without its address after it: %s", u)
 	}
-	if !strings.Contains(r.Permalink, "/foi/") {
-		t.Errorf("print: the permanent link does not print its address (::after content %q)", r.Permalink)
+	if !strings.Contains(r.Permalink, "/foi/responses/") {
+		t.Errorf("print: the permanent link is hidden or does not show its full address as its text")
 	}
 
 	pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4)))
@@ -91,7 +95,17 @@ func TestPrint(t *testing.T) {
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 5000 {
 		t.Errorf("print to PDF gave %d bytes that do not look like a PDF", len(pdf))
 	}
-	if err := os.MkdirAll(screenshotDir, 0o755); err == nil {
-		_ = os.WriteFile(filepath.Join(screenshotDir, p.Name+"-print.pdf"), pdf, 0o644)
+	// What print media looks like on screen, for people to check.
+	png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatalf("screenshot under print media: %v", err)
+	}
+	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for name, b := range map[string][]byte{p.Name + "-print.pdf": pdf, p.Name + "-print.png": png} {
+		if err := os.WriteFile(filepath.Join(screenshotDir, name), b, 0o644); err != nil {
+			t.Error(err)
+		}
 	}
 }
