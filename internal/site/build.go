@@ -12,6 +12,7 @@ package site
 import (
 	"fmt"
 	"io/fs"
+	"path"
 	"runtime"
 	"sort"
 	"sync"
@@ -106,6 +107,8 @@ func Build(opts Options) (*Result, diag.List) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	opts.Cache.begin()
+	defer opts.Cache.end()
 	cfg, list := config.Load(opts.Source)
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
@@ -113,12 +116,12 @@ func Build(opts Options) (*Result, diag.List) {
 			cfg.BaseURL += "/"
 		}
 	}
-	responses, l := content.Load(opts.Source, cfg)
+	responses, l := load(opts, cfg)
 	list = append(list, l...)
 	published := publishable(responses, opts)
 
 	md := markdown.New(markdown.WithBasePath(cfg.BasePath()))
-	docs, l := render(md, published, opts)
+	docs, l := render(md, cfg.BasePath(), published, opts)
 	list = append(list, l...)
 
 	tpl, l := loadTemplates(opts, cfg)
@@ -151,6 +154,61 @@ func Build(opts Options) (*Result, diag.List) {
 		res.Sources = append(res.Sources, SourcePage{Source: r.Path, Path: r.URL()})
 	}
 	return res, nil
+}
+
+// load reads every response, reusing from the cache those whose files
+// (and, for bundles, whose folder) did not change since the last build.
+func load(opts Options, cfg config.Site) ([]*content.Response, diag.List) {
+	if opts.Cache == nil {
+		return content.Load(opts.Source, cfg)
+	}
+	paths, list := content.Sources(opts.Source)
+	cfgKey := fmt.Sprintf("%+v", cfg)
+	responses := make([]*content.Response, 0, len(paths))
+	for _, p := range paths {
+		key, ok := fileKey(opts.Source, p, cfgKey)
+		if ok {
+			if c, hit := opts.Cache.response(p, key); hit {
+				list = append(list, c.diags...)
+				if c.r != nil {
+					responses = append(responses, c.r)
+				}
+				continue
+			}
+		}
+		r, l := content.LoadFile(opts.Source, p, cfg)
+		list = append(list, l...)
+		if r != nil {
+			responses = append(responses, r)
+		}
+		if ok {
+			opts.Cache.putResponse(p, key, loaded{r, l})
+		}
+	}
+	return responses, append(list, content.CheckLog(responses)...)
+}
+
+// fileKey identifies the state of a response file (and of the other files
+// of its bundle) by size and modification time, without reading it. It
+// reports false when the file system keeps no modification times.
+func fileKey(fsys fs.FS, p, cfgKey string) (string, bool) {
+	info, err := fs.Stat(fsys, p)
+	if err != nil || info.ModTime().IsZero() {
+		return "", false
+	}
+	key := fmt.Sprintf("%s|%d|%d", cfgKey, info.Size(), info.ModTime().UnixNano())
+	if path.Base(p) == "index.md" {
+		entries, err := fs.ReadDir(fsys, path.Dir(p))
+		if err != nil {
+			return "", false
+		}
+		for _, e := range entries {
+			if fi, err := e.Info(); err == nil {
+				key += fmt.Sprintf("|%s|%d|%d", e.Name(), fi.Size(), fi.ModTime().UnixNano())
+			}
+		}
+	}
+	return key, true
 }
 
 // publishable returns the responses that may appear in the site, newest
@@ -186,7 +244,7 @@ type rendered struct {
 // render converts every response's Markdown and checks it against the
 // exemption registry on all workers, reusing the cache where the file did
 // not change.
-func render(md *markdown.Renderer, rs []*content.Response, opts Options) ([]*markdown.Document, diag.List) {
+func render(md *markdown.Renderer, basePath string, rs []*content.Response, opts Options) ([]*markdown.Document, diag.List) {
 	docs := make([]*markdown.Document, len(rs))
 	errs := make([]diag.List, len(rs))
 	var wg sync.WaitGroup
@@ -197,7 +255,8 @@ func render(md *markdown.Renderer, rs []*content.Response, opts Options) ([]*mar
 			defer wg.Done()
 			for i := range next {
 				r := rs[i]
-				if c, ok := opts.Cache.markdown(r.Hash); ok {
+				key := basePath + "|" + r.Hash // root-relative links depend on the base path
+				if c, ok := opts.Cache.markdown(key); ok {
 					docs[i], errs[i] = c.doc, c.diags
 					continue
 				}
@@ -209,7 +268,7 @@ func render(md *markdown.Renderer, rs []*content.Response, opts Options) ([]*mar
 				docs[i] = d
 				errs[i] = append(errs[i], bodyWarnings(r, d)...)
 				errs[i] = append(errs[i], checkResponse(r)...)
-				opts.Cache.putMarkdown(r.Hash, rendered{d, errs[i]})
+				opts.Cache.putMarkdown(key, rendered{d, errs[i]})
 			}
 		}()
 	}

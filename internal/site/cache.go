@@ -1,18 +1,36 @@
 package site
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/foilog/foilog/internal/content"
+	"github.com/foilog/foilog/internal/diag"
+)
 
 // Cache keeps work between builds of one site in one process, so that a
 // rebuild after an edit redoes only what the edit touched. A nil *Cache is
 // valid and caches nothing. A Cache is safe for concurrent use.
 type Cache struct {
-	mu    sync.Mutex
-	md    map[string]rendered
-	pages map[string]cachedPage
+	mu        sync.Mutex
+	responses map[string]cachedResponse
+	md        map[string]rendered
+	pages     map[string]cachedPage
 	// used records the keys touched by the current build, so entries of
 	// deleted or changed inputs are dropped afterwards.
-	usedMD    map[string]bool
-	usedPages map[string]bool
+	usedMD        map[string]bool
+	usedPages     map[string]bool
+	usedResponses map[string]bool
+}
+
+type cachedResponse struct {
+	key string
+	loaded
+}
+
+// loaded is what content.LoadFile returned for one file.
+type loaded struct {
+	r     *content.Response
+	diags diag.List
 }
 
 type cachedPage struct {
@@ -22,7 +40,31 @@ type cachedPage struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{md: map[string]rendered{}, pages: map[string]cachedPage{}}
+	return &Cache{md: map[string]rendered{}, pages: map[string]cachedPage{}, responses: map[string]cachedResponse{}}
+}
+
+// response returns the response loaded last time from path p when its
+// file key is unchanged.
+func (c *Cache) response(p, key string) (loaded, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.usedResponses != nil {
+		c.usedResponses[p] = true
+	}
+	e, ok := c.responses[p]
+	if !ok || e.key != key {
+		return loaded{}, false
+	}
+	return e.loaded, true
+}
+
+func (c *Cache) putResponse(p, key string, l loaded) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.responses[p] = cachedResponse{key, l}
+	if c.usedResponses != nil {
+		c.usedResponses[p] = true
+	}
 }
 
 func (c *Cache) markdown(hash string) (rendered, bool) {
@@ -84,7 +126,7 @@ func (c *Cache) begin() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.usedMD, c.usedPages = map[string]bool{}, map[string]bool{}
+	c.usedMD, c.usedPages, c.usedResponses = map[string]bool{}, map[string]bool{}, map[string]bool{}
 }
 
 // end drops entries the build did not use.
@@ -104,5 +146,10 @@ func (c *Cache) end() {
 			delete(c.pages, k)
 		}
 	}
-	c.usedMD, c.usedPages = nil, nil
+	for k := range c.responses {
+		if !c.usedResponses[k] {
+			delete(c.responses, k)
+		}
+	}
+	c.usedMD, c.usedPages, c.usedResponses = nil, nil, nil
 }

@@ -68,7 +68,6 @@ func fileOf(path string) string {
 // files renders every page and gathers every other file of the site,
 // handing each to out as soon as it is ready.
 func (b *builder) files(out Sink) error {
-	b.opts.Cache.begin()
 	idx, err := b.searchIndex()
 	if err != nil {
 		return err
@@ -113,11 +112,7 @@ func (b *builder) files(out Sink) error {
 		return err
 	}
 	robots := "User-agent: *\nAllow: /\nSitemap: " + b.cfg.AbsURL("sitemap.xml") + "\n"
-	if err := out.Put("robots.txt", []byte(robots)); err != nil {
-		return err
-	}
-	b.opts.Cache.end()
-	return nil
+	return out.Put("robots.txt", []byte(robots))
 }
 
 // render executes the page templates on all workers, reusing cached

@@ -249,3 +249,52 @@ func TestStaticAssetsCopied(t *testing.T) {
 		t.Error("syntax highlighting stylesheet missing")
 	}
 }
+
+// TestCacheFollowsEdits edits, adds and removes responses between cached
+// builds and checks each result equals a build from scratch.
+func TestCacheFollowsEdits(t *testing.T) {
+	dir := t.TempDir()
+	src := "testdata/sites/basic/site"
+	filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(src, p)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+		}
+		b, _ := os.ReadFile(p)
+		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
+	})
+	cached := options(dir)
+	cached.Cache = site.NewCache()
+	same := func(step string) {
+		t.Helper()
+		got, list := site.Build(cached)
+		want, _ := site.Build(options(dir))
+		if got == nil || want == nil {
+			t.Fatalf("%s: %v", step, list)
+		}
+		if len(got.Files) != len(want.Files) {
+			t.Fatalf("%s: cached build has %d files, fresh build %d", step, len(got.Files), len(want.Files))
+		}
+		for i := range want.Files {
+			if got.Files[i].Path != want.Files[i].Path || !bytes.Equal(got.Files[i].Data, want.Files[i].Data) {
+				t.Fatalf("%s: cached build differs at %s", step, want.Files[i].Path)
+			}
+		}
+	}
+	same("first build")
+	resp := filepath.Join(dir, "content/responses/not-held.md")
+	b, _ := os.ReadFile(resp)
+	os.WriteFile(resp, bytes.Replace(b, []byte("Facial recognition vans"), []byte("Facial recognition cameras on vans"), 1), 0o644)
+	same("title edit")
+	b, _ = os.ReadFile(resp)
+	os.WriteFile(resp, bytes.Replace(b, []byte(`exemptions: ["Section 1(1)(a)"]`), []byte(`exemptions: ["Section 40(5B)"]`), 1), 0o644)
+	same("exemption edit")
+	os.WriteFile(filepath.Join(dir, "content/responses/drone-use/flights.csv"), []byte("month,flights\nJan,4\nFeb,5\n"), 0o644)
+	same("attachment edit")
+	os.WriteFile(filepath.Join(dir, "content/responses/new.md"), []byte("---\ntitle: New\nreference: FOI 5/24\ndate: 2024-01-05\noutcome: disclosed\n---\nNew body.\n"), 0o644)
+	same("new response")
+	os.Remove(resp)
+	same("deleted response")
+	os.WriteFile(filepath.Join(dir, "foilog.yaml"), []byte("title: Renamed log\nbaseURL: /logs/\nauthority: Another Police\n"), 0o644)
+	same("config edit")
+}
