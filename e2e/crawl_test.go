@@ -9,11 +9,14 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/chromedp/chromedp"
 )
 
 // link is one reference from a page to a URL.
@@ -324,4 +327,42 @@ func TestCrawlExample(t *testing.T) {
 // TestCrawlSynthetic checks every reference of the 1,000-response site.
 func TestCrawlSynthetic(t *testing.T) {
 	testCrawl(t, syntheticSite(t))
+}
+
+// TestSearchServed opens the search page of both sites under nginx with a
+// query and waits for results: the page, its script and the sharded index
+// all load from /foi/ under the CSP, with no console error.
+func TestSearchServed(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		name  string
+		dir   func(testing.TB) string
+		query string
+		want  string // a result title that must be listed
+	}{
+		{"example", exampleSite, "taser", "Taser use by year, 2019 to 2023"},
+		{"synthetic", syntheticSite, "police", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			base := serve(t, c.dir(t))
+			ctx := chromium(t)
+			log := watch(t, ctx)
+			p := pageKind{Name: "search", Path: "search/?q=" + c.query, Ready: searchReady}
+			start := time.Now()
+			err := open(ctx, base, p)
+			checkClean(t, ctx, log, c.name+" search")
+			if err != nil {
+				t.Fatal(err)
+			}
+			titles, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](
+				`[...document.querySelectorAll('main ol a[href*="/responses/"]')].map(a => a.textContent.trim())`))
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("%s: %d results for %q shown in %v", c.name, len(titles), c.query, time.Since(start).Round(time.Millisecond))
+			if c.want != "" && !slices.Contains(titles, c.want) {
+				t.Errorf("%s: search for %q lists %q, want it to include %q", c.name, c.query, titles, c.want)
+			}
+		})
+	}
 }
