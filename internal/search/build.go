@@ -41,7 +41,8 @@ type config struct {
 	facetChunk  int // documents per facet file
 	metaChunk   int // documents per result metadata file
 	targetShard int // aim for buckets of about this many uncompressed bytes
-	maxShard    int // no bucket file may exceed this many uncompressed bytes
+	maxShard    int // no postings file may exceed this many uncompressed bytes
+	maxDict     int // no dictionary file may exceed this many uncompressed bytes
 	excerpt     int // longest stored excerpt, in runes
 	level       int // gzip level
 	workers     int
@@ -57,11 +58,12 @@ type config struct {
 
 func defaultConfig() config {
 	return config{
-		segmentSize: 16384,
+		segmentSize: 65536,
 		facetChunk:  2048,
 		metaChunk:   4,
 		targetShard: 12 << 10,
-		maxShard:    64 << 10,
+		maxShard:    192 << 10,
+		maxDict:     64 << 10,
 		excerpt:     280,
 		level:       gzip.DefaultCompression,
 		workers:     runtime.GOMAXPROCS(0),

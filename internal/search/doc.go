@@ -12,7 +12,7 @@
 //     not depend on the number of responses.
 //   - postings files t/<segment>-<bucket>: a term's documents and impacts,
 //     hashed by term into buckets; documents are split into segments of
-//     16,384 so that no file exceeds 64 KiB uncompressed.
+//     65,536 so that no file exceeds 192 KiB uncompressed.
 //   - dictionaries w/<bucket> (words by their first two letters, for prefix
 //     search) and s/<bucket> (by their last three, for typo tolerance).
 //   - facet files f/<chunk> (per-document facet values, 2,048 documents a

@@ -155,7 +155,7 @@ func TestShardSizeIsBounded(t *testing.T) {
 	}{
 		{"defaults", 3000, func(*config) {}},
 		{"small segments and shards", 3000, func(c *config) {
-			c.segmentSize, c.targetShard, c.maxShard, c.facetChunk, c.metaChunk = 700, 2<<10, 12<<10, 500, 4
+			c.segmentSize, c.targetShard, c.maxShard, c.maxDict, c.facetChunk, c.metaChunk = 700, 2<<10, 12<<10, 12<<10, 500, 4
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -175,6 +175,8 @@ func TestShardSizeIsBounded(t *testing.T) {
 				kind := strings.TrimPrefix(f.Path, Dir)[:2]
 				limit := c.maxShard
 				switch kind {
+				case "w/", "s/":
+					limit = c.maxDict
 				case "f/": // 1 + n + ~8 bytes a document
 					limit = 16 * c.facetChunk
 				case "m/":

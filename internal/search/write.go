@@ -172,7 +172,7 @@ func suffixKey(w string) string {
 // writeWords writes the prefix dictionary w/{bucket} (words keyed by their
 // first two runes) and the typo dictionary s/{bucket} (words of four runes
 // or more, without digits, keyed by their last three runes), and returns
-// their bucket counts. A key whose words exceed half of c.maxShard keeps
+// their bucket counts. A key whose words exceed half of c.maxDict keeps
 // its most frequent words only.
 func writeWords(out *fileSet, words []dictWord, c config) (prefixBuckets, suffixBuckets int) {
 	byPrefix := map[string][]int{}
@@ -207,7 +207,7 @@ func writeDict(out *fileSet, dir string, words []dictWord, byKey map[string][]in
 		for _, i := range list {
 			size += len(dictLine(words[i]))
 		}
-		if size > c.maxShard/2 {
+		if size > c.maxDict/2 {
 			// keep the most frequent words that fit, in word order
 			bydf := slices.Clone(list)
 			slices.SortStableFunc(bydf, func(a, b int) int { return words[b].df - words[a].df })
@@ -215,7 +215,7 @@ func writeDict(out *fileSet, dir string, words []dictWord, byKey map[string][]in
 			keep := bydf[:0]
 			for _, i := range bydf {
 				l := len(dictLine(words[i]))
-				if size+l > c.maxShard/2 {
+				if size+l > c.maxDict/2 {
 					break
 				}
 				size += l
@@ -232,7 +232,7 @@ func writeDict(out *fileSet, dir string, words []dictWord, byKey map[string][]in
 		acc := make([]int, b)
 		for j, h := range hashes {
 			acc[int(h)&(b-1)] += sizes[j]
-			if acc[int(h)&(b-1)] > c.maxShard {
+			if acc[int(h)&(b-1)] > c.maxDict {
 				return false
 			}
 		}

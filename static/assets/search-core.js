@@ -29,12 +29,12 @@ export const FORMAT_VERSION = 1;
 
 /** Facet groups in display order, with the URL parameter each uses. */
 export const FACET_GROUPS = [
-  { name: 'exemption', label: 'Exemption' },
-  { name: 'year', label: 'Year' },
-  { name: 'outcome', label: 'Outcome' },
-  { name: 'force', label: 'Force' },
-  { name: 'topic', label: 'Topic' },
-  { name: 'regime', label: 'Law' },
+  { name: 'exemption', label: 'Exemption', plural: 'exemptions' },
+  { name: 'year', label: 'Year', plural: 'years' },
+  { name: 'outcome', label: 'Outcome', plural: 'outcomes' },
+  { name: 'force', label: 'Force', plural: 'forces' },
+  { name: 'topic', label: 'Topic', plural: 'topics' },
+  { name: 'regime', label: 'Law', plural: 'laws' },
 ];
 
 /** Sort orders: by relevance (default) or newest first. */
@@ -271,7 +271,7 @@ const CITATION =
   /(?:\b(foia|foisa|eisr|eir)\s*)?\b(sections?|ss|sec|s|regulations?|regs?|r)\s*\.?\s*(\d+[a-z]?)((?:\s*\(\s*[0-9a-z]{1,4}\s*\))*)(?![\p{L}\p{N}])/gu;
 const BARE_CITATION = /(?:\b(foia|foisa|eisr|eir)\s*)?\b(\d+[a-z]?)((?:\s*\(\s*[0-9a-z]{1,4}\s*\))+)/gu;
 const REFERENCE =
-  /(?:\b(?:foia|foisa|foi|eisr|eir|ref|reference|request)\b[\s:#.]*)?\b[\p{L}\p{N}]+(?:[/-][\p{L}\p{N}]+)+/gu;
+  /(?:\b(?:foia|foisa|foi|eisr|eir|ref|reference|request)\b[\s:#.]*)?\b[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)+/gu;
 
 /**
  * A Clause is one part of a query. A document's score is the sum over
@@ -310,12 +310,21 @@ export function parseQuery(query, entry) {
   folded = folded.replace(BARE_CITATION, (m, regime, num, subs) =>
     citationClause(clauses, entry, m, regime, ['s', 'r'], num, subs) ? ' ' : m,
   );
-  folded = folded.replace(REFERENCE, (m) => {
+  const reference = (m) => {
     const key = referenceKey(m);
-    if (!key || !/[0-9]/.test(m.split(/\s/).at(-1))) return m;
     clauses.push({ kind: 'ref', text: m.trim(), alts: [{ term: '#' + key, weight: REF_WEIGHT, via: 'exact' }], required: false, fallback: key.replaceAll('/', ' ') });
     return ' ';
-  });
+  };
+  // A query that is only a reference number, in any of the forms forces
+  // use ("NP FOI 378.22", "MP/FOI/2024/0219"): short codes and numbers,
+  // ending in a number.
+  const codes = folded.trim().split(/[\s/.:#-]+/).filter(Boolean);
+  const endsInNumber = /\d/.test(codes.at(-1) ?? '');
+  if (codes.length > 1 && codes.length <= 6 && endsInNumber && codes.every((t) => /\d/.test(t) || t.length <= 4) && referenceKey(folded)) {
+    folded = reference(folded);
+  }
+  // references inside a longer query ("taser FOI 1648A/23")
+  folded = folded.replace(REFERENCE, (m) => (referenceKey(m) && /[0-9]/.test(m.split(/\s/).at(-1)) ? reference(m) : m));
 
   const ws = words(folded).filter((w) => !STOP_WORDS.has(w));
   const ts = ws.map(stem);
@@ -736,7 +745,7 @@ export class SearchIndex {
     const typos = clauses.filter((c) => c.typo && !c.alts.some((a) => df(a.term) > 0));
     for (const [i, c] of [...clauses.entries()].reverse()) {
       if (c.kind === 'ref' && df(c.alts[0].term) === 0) {
-        clauses.splice(i, 1, ...terms(c.fallback).map((t) => ({ kind: 'word', text: t, alts: [{ term: t, weight: 1, via: 'exact' }], required: false })));
+        clauses.splice(i, 1, ...terms(c.fallback).map((t) => ({ kind: 'word', text: t, alts: [{ term: this._canonical(t), weight: 1, via: 'exact' }], required: false })));
       }
     }
     const corrections = await Promise.all([
@@ -962,7 +971,7 @@ export class SearchIndex {
       topic: e.topics.map((v) => value('topic', v.slug, v.label)),
       regime: e.regimes.map((v) => value('regime', v.slug, v.label)),
     };
-    return FACET_GROUPS.map((g) => ({ name: g.name, label: g.label, values: lists[g.name] }));
+    return FACET_GROUPS.map((g) => ({ name: g.name, label: g.label, plural: g.plural, values: lists[g.name] }));
   }
 
   _matcher(clauses) {

@@ -221,7 +221,7 @@ function renderFacets(res) {
       }
     }
     gn.toggle.hidden = visible <= SHOWN_VALUES;
-    gn.toggle.textContent = gn.expanded ? `Show fewer` : `Show all ${visible} ${g.label.toLowerCase()} values`;
+    gn.toggle.textContent = gn.expanded ? `Show fewer ${g.plural}` : `Show all ${visible} ${g.plural}`;
     gn.toggle.setAttribute('aria-expanded', String(gn.expanded));
     gn.fieldset.hidden = visible === 0 || (g.values.length < 2 && !g.values.some((v) => v.selected));
   }

@@ -86,6 +86,9 @@ test('reference numbers find their response first', async () => {
     assert.equal(refs(await search(q))[0], 'FOI 1648A/23', q);
   }
   assert.equal(refs(await search('EIR 117/22'))[0], 'EIR 117/22');
+  // forms with letters first and other separators
+  assert.equal(refs(await search('IM FOI 2022.0646'))[0], 'IM-FOI-2022-0646');
+  assert.equal((await search('ANPR 2023 ')).clauses.length, 2, 'an abbreviation and a year are not a reference');
   // letters before the number belong to the reference
   const im = await search('IM-FOI-2022-0646');
   assert.deepEqual(refs(im), ['IM-FOI-2022-0646']);
