@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -291,9 +292,9 @@ func openEvents(t *testing.T, ts *httptest.Server) *sse {
 	return &sse{r: bufio.NewReader(resp.Body), body: resp.Body}
 }
 
-// next returns the next event's name and decoded Status.
-func (e *sse) next(t *testing.T) (string, Status) {
-	t.Helper()
+// read returns the next event's name and decoded Status, waiting at most
+// timeout.
+func (e *sse) read(timeout time.Duration) (string, Status, error) {
 	type result struct {
 		name string
 		st   Status
@@ -324,14 +325,20 @@ func (e *sse) next(t *testing.T) (string, Status) {
 	}()
 	select {
 	case r := <-ch:
-		if r.err != nil {
-			t.Fatal(r.err)
-		}
-		return r.name, r.st
-	case <-time.After(5 * time.Second):
-		t.Fatal("no event within 5s")
+		return r.name, r.st, r.err
+	case <-time.After(timeout):
+		return "", Status{}, fmt.Errorf("no event within %s", timeout)
 	}
-	return "", Status{}
+}
+
+// next returns the next event's name and decoded Status.
+func (e *sse) next(t testing.TB) (string, Status) {
+	t.Helper()
+	name, st, err := e.read(5 * time.Second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return name, st
 }
 
 func TestEventsReloadAfterRebuild(t *testing.T) {
