@@ -32,10 +32,12 @@ import (
 	"net/http"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/foilog/foilog/internal/config"
+	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/site"
 )
@@ -126,7 +128,7 @@ func (s *Server) Rebuild(c Change) Status {
 	start := time.Now()
 	var stop func()
 	if s.cfg.Progress {
-		stop = startProgress(s.log, "building", time.Second)
+		stop = startProgress(s.log, s.progressLabel(c), time.Second)
 	}
 	res, list := site.Build(s.opts)
 	if stop != nil {
@@ -173,7 +175,9 @@ func (s *Server) report(c Change, st Status, res *site.Result, list diag.List, t
 	stamp := time.Now().Format("15:04:05")
 	if c == nil {
 		if res != nil {
-			fmt.Fprintln(s.log, res.Summary(took, "memory"))
+			fmt.Fprintf(s.log, "built %s %s, %s %s in %s (served from memory; nothing is written to public/)\n",
+				thousands(res.Responses), plural(res.Responses, "response", "responses"),
+				thousands(res.Pages), plural(res.Pages, "page", "pages"), took.Round(time.Millisecond))
 			printList(s.log, list)
 		} else {
 			printList(s.log, list)
@@ -201,6 +205,25 @@ func (s *Server) report(c Change, st Status, res *site.Result, list diag.List, t
 		others = fmt.Sprintf(" (%d %s in other files)", n, plural(n, "warning", "warnings"))
 	}
 	fmt.Fprintf(s.log, "%s %s → rebuilt in %s%s\n", stamp, st.Trigger, took.Round(time.Millisecond), others)
+}
+
+// progressLabel says what a build is doing, for the progress line: the
+// first build counts the responses it reads.
+func (s *Server) progressLabel(c Change) string {
+	if c != nil {
+		return "rebuilding"
+	}
+	paths, _ := content.Sources(s.opts.Source)
+	return fmt.Sprintf("building %s %s", thousands(len(paths)), plural(len(paths), "response", "responses"))
+}
+
+// thousands formats n with commas: 10,000.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 func printList(w io.Writer, list diag.List) {
@@ -249,7 +272,11 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	w.OnError = func(err error) { fmt.Fprintf(s.log, "watch: %v\n", err) }
 
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	var h http.Handler = s
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok && tcp.IP.IsLoopback() {
+		h = loopbackOnly(s, tcp.Port)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
@@ -268,6 +295,24 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	return watchErr
+}
+
+// loopbackOnly refuses requests whose Host header is not a loopback name
+// of port: on a server only this computer can reach, such a request comes
+// from a web page that rebinds its own domain name to 127.0.0.1 to read
+// the preview (drafts included).
+func loopbackOnly(next http.Handler, port int) http.Handler {
+	p := strconv.Itoa(port)
+	allowed := map[string]bool{"localhost": true, "127.0.0.1": true, "::1": true}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		host, hp, err := net.SplitHostPort(r.Host)
+		if err != nil || hp != p || !(allowed[strings.ToLower(host)] || net.ParseIP(host).IsLoopback()) {
+			http.Error(w, "foilog serve answers only requests addressed to this computer (localhost or 127.0.0.1)",
+				http.StatusMisdirectedRequest)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // describe names what is served: "the site (drafts shown)".

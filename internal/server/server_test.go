@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -528,6 +529,22 @@ func TestRunServesRebuildsAndShutsDown(t *testing.T) {
 	base := "http://" + ln.Addr().String()
 	waitFor(t, func() bool { return s.Status().Good == 1 })
 
+	// A page on another site that points its own name at 127.0.0.1 (DNS
+	// rebinding) cannot read the preview.
+	for host, want := range map[string]int{"evil.example:" + port(ln): http.StatusMisdirectedRequest,
+		"localhost:" + port(ln): http.StatusOK, "127.0.0.1:1": http.StatusMisdirectedRequest} {
+		req, _ := http.NewRequest(http.MethodGet, base+"/", nil)
+		req.Host = host
+		r, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Body.Close()
+		if r.StatusCode != want {
+			t.Errorf("Host %s: status %d, want %d", host, r.StatusCode, want)
+		}
+	}
+
 	resp, err := http.Get(base + "/_foilog/events")
 	if err != nil {
 		t.Fatal(err)
@@ -563,8 +580,18 @@ func TestRunServesRebuildsAndShutsDown(t *testing.T) {
 		t.Errorf("server still answers after shutdown")
 	}
 	out := log.String()
-	if !strings.Contains(out, "Serving the site with drafts at "+base+"/") || !strings.Contains(out, "content/responses/bwv.md changed → rebuilt in") {
+	if !strings.Contains(out, "built 3 responses, ") || !strings.Contains(out, "Serving the site with drafts at "+base+"/") || !strings.Contains(out, "content/responses/bwv.md changed → rebuilt in") {
 		t.Errorf("terminal output:\n%s", out)
+	}
+}
+
+func port(ln net.Listener) string { return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port) }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 10000: "10,000", 1234567: "1,234,567"} {
+		if got := thousands(n); got != want {
+			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
+		}
 	}
 }
 
