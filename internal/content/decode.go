@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	_ "time/tzdata" // embargo times are read in Europe/London on any machine
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/date"
@@ -227,13 +229,37 @@ func validOutcome(o Outcome) bool {
 	return false
 }
 
-// valueCol maps a byte offset inside a scalar's value to a file column.
+// valueCol maps a byte offset inside the text of a scalar, as text returns
+// it (trimmed, with every run of white space made one space), to a file
+// column. Columns count characters, as the YAML parser's do.
 func valueCol(n *yaml.Node, offset int) int {
-	col := n.Column + offset
+	raw := n.Value[:rawOffset(n.Value, offset)]
+	col := n.Column + utf8.RuneCountInString(raw)
 	if n.Style == yaml.DoubleQuotedStyle || n.Style == yaml.SingleQuotedStyle {
 		col++
 	}
 	return col
+}
+
+// rawOffset maps a byte offset in strings.Join(strings.Fields(raw), " ")
+// back to the byte offset of the same character in raw.
+func rawOffset(raw string, offset int) int {
+	pos, gap := 0, false
+	for i, r := range raw {
+		if unicode.IsSpace(r) {
+			gap = pos > 0
+			continue
+		}
+		if gap {
+			pos++ // the one space that stands for the run
+			gap = false
+		}
+		if pos >= offset {
+			return i
+		}
+		pos += utf8.RuneLen(r)
+	}
+	return len(raw)
 }
 
 // text reads a scalar as a string. Numbers and dates are accepted as

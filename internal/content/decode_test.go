@@ -365,6 +365,21 @@ func TestFrontMatterFields(t *testing.T) {
 					t.Errorf("Provisions = %s; want the known provision kept", got)
 				}
 			}},
+		{name: "exemption problem columns count characters as written", fm: required +
+			"exemptions:\n  - Section 40(2)   and  46\n  - Section 40(2) – 46\n  - Section 40(2) — Personal info; 46\n" +
+			"  - \"  s46\"\n  - Section 40(2) Données and 46\n  - '  Section   46  '\n",
+			want: []string{
+				P + ":7:26: error: unknown provision FOIA s46: the Freedom of Information Act 2000 has no section 46 that disclosure logs cite (did you mean FOIA s43 or FOIA s44?)",
+				P + ":8:21: error: unknown provision FOIA s46: the Freedom of Information Act 2000 has no section 46 that disclosure logs cite (did you mean FOIA s43 or FOIA s44?)",
+				P + ":9:36: error: unknown provision FOIA s46: the Freedom of Information Act 2000 has no section 46 that disclosure logs cite (did you mean FOIA s43 or FOIA s44?)",
+				P + ":10:8: error: unknown provision FOIA s46: the Freedom of Information Act 2000 has no section 46 that disclosure logs cite (did you mean FOIA s43 or FOIA s44?)",
+				P + ":11:31: error: unknown provision FOIA s46: the Freedom of Information Act 2000 has no section 46 that disclosure logs cite (did you mean FOIA s43 or FOIA s44?)",
+				P + ":12:8: error: unknown provision FOIA s46: the Freedom of Information Act 2000 has no section 46 that disclosure logs cite (did you mean FOIA s43 or FOIA s44?)",
+			}, check: func(t *testing.T, r *content.Response) {
+				if got := r.Citations[0].Text; got != "Section 40(2) and 46" {
+					t.Errorf("Citations[0].Text = %q, want white space collapsed", got)
+				}
+			}},
 		{name: "exemption problems in a flow list", fm: required + "exemptions: [s31(9), \"s46\"]\n", want: []string{
 			P + ":6:14: error: unknown provision FOIA s31(9): FOIA s31 has no such subsection (did you mean FOIA s31(1), FOIA s31(2) or FOIA s31(3)?)",
 			P + ":6:23: error: unknown provision FOIA s46: the Freedom of Information Act 2000 has no section 46 that disclosure logs cite (did you mean FOIA s43 or FOIA s44?)",
