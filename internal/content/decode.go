@@ -194,8 +194,16 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 		r.Publish = d.instant(v)
 	}
 	if v := values["aliases"]; v != nil {
+		seen := map[string]bool{}
 		for _, item := range d.list1(v, "aliases") {
-			if a, ok := d.alias(item); ok {
+			a, ok := d.alias(item)
+			switch {
+			case !ok || seen[a]: // "/old/" and "/old" are one address
+			case r.Slug != "" && a == r.URL():
+				e := d.errorf(item, "frontmatter.alias", "alias %q is the address of this response itself", item.Value)
+				e.Severity, e.Hint = diag.Warning, "remove it: the response is already there"
+			default:
+				seen[a] = true
 				r.Aliases = append(r.Aliases, a)
 			}
 		}
@@ -383,7 +391,7 @@ func (d *decoder) attachment(n *yaml.Node) Attachment {
 }
 
 // alias normalises an old URL to a site path: "/a/b/" → "a/b/",
-// "/a/b.html" stays a file.
+// "/a/b/index.html" → "a/b/" (the same file), "/a/b.html" stays a file.
 func (d *decoder) alias(n *yaml.Node) (string, bool) {
 	s := d.text(n, "aliases", true)
 	if s == "" {
@@ -400,6 +408,14 @@ func (d *decoder) alias(n *yaml.Node) (string, bool) {
 		return "", false
 	}
 	p = strings.TrimPrefix(clean, "/")
+	if path.Base(p) == "index.html" {
+		p = strings.TrimSuffix(p, "index.html")
+		if p == "" {
+			d.errorf(n, "frontmatter.alias", "alias %q must name a page below the site root", s)
+			return "", false
+		}
+		return p, true
+	}
 	if !strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, ".htm") {
 		p += "/"
 	}

@@ -560,6 +560,24 @@ func TestFrontMatterFields(t *testing.T) {
 					t.Errorf("Aliases = %q, want none", r.Aliases)
 				}
 			}},
+		{name: "aliases for one address kept once", fm: required + "aliases: [/old/, /old, /old/index.html, old/, /Old/]\n",
+			check: func(t *testing.T, r *content.Response) {
+				if got := strings.Join(r.Aliases, "|"); got != "Old/|old/" {
+					t.Errorf("Aliases = %s, want Old/|old/", got)
+				}
+			}},
+		{name: "alias of the response's own address", fm: required + "aliases:\n  - /responses/foi-1-23/\n  - /responses/foi-1-23/index.html\n  - /old/\n",
+			want: []string{
+				P + ":7:5: warning: alias \"/responses/foi-1-23/\" is the address of this response itself (remove it: the response is already there)",
+				P + ":8:5: warning: alias \"/responses/foi-1-23/index.html\" is the address of this response itself (remove it: the response is already there)",
+			}, check: func(t *testing.T, r *content.Response) {
+				if got := strings.Join(r.Aliases, "|"); got != "old/" {
+					t.Errorf("Aliases = %s, want old/", got)
+				}
+			}},
+		{name: "alias of the home page file", fm: required + "aliases: [/index.html]\n", want: []string{
+			P + ":6:11: error: alias \"/index.html\" must name a page below the site root",
+		}},
 		{name: "aliases as a mapping", fm: required + "aliases: {old: /x/}\n", want: []string{
 			P + ":6:10: error: field `aliases` must be a list, not a set of fields",
 		}},
