@@ -130,3 +130,47 @@ func TestAttachmentTooLarge(t *testing.T) {
 		t.Errorf("code %q", list[0].Code)
 	}
 }
+
+func TestAttachmentItemsWithoutAFile(t *testing.T) {
+	fm := "attachments:\n" +
+		"  - {title: No file}\n" + // 7
+		"  - ''\n" +
+		"  - ~\n" +
+		"  -\n" + // 10
+		"  - [a.csv]\n" +
+		"  - {file: '', title: Empty}\n" +
+		"  - {file: ~}\n" +
+		"  - {file: [a.csv]}\n"
+	fsys := fstest.MapFS{bundle: response("FOI 2/23", fm)}
+	r, list := content.LoadFile(fsys, bundle, siteConfig())
+	// One error for each item, where it is.
+	checkDiags(t, diagStrings(list), []string{
+		bundle + ":7:5: error: attachment has no `file`",
+		bundle + ":8:5: error: field `attachments` is empty",
+		bundle + ":9:5: error: field `attachments` is empty",
+		bundle + ":10:4: error: field `attachments` is empty",
+		bundle + ":11:5: error: each attachment must be a file name or `file:` and `title:`",
+		bundle + ":12:12: error: field `file` is empty",
+		bundle + ":13:5: error: attachment has no `file`",
+		bundle + ":14:12: error: field `file` must be text, not a list",
+	})
+	if len(r.Attachments) != 8 {
+		t.Errorf("%d attachments", len(r.Attachments))
+	}
+}
+
+func TestAttachmentListedTwice(t *testing.T) {
+	fsys := fstest.MapFS{
+		bundle:                      response("FOI 2/23", "attachments:\n  - f.csv\n  - file: f.csv\n    title: Again\n  - g.csv\n  - g.csv\n"),
+		"content/responses/b/f.csv": {Data: []byte("a,b\n")},
+	}
+	r, list := content.LoadFile(fsys, bundle, siteConfig())
+	checkDiags(t, diagStrings(list), []string{
+		bundle + ":8:1: error: attachment \"f.csv\" is listed twice (remove one of the two)",
+		bundle + ":10:1: error: attachment \"g.csv\" does not exist in content/responses/b/; did you mean \"f.csv\"?",
+		bundle + ":11:1: error: attachment \"g.csv\" is listed twice (remove one of the two)",
+	})
+	if r.Attachments[0].Source == "" || r.Attachments[1].Source != "" {
+		t.Errorf("only the first of two entries may be published: %+v", r.Attachments)
+	}
+}

@@ -361,12 +361,18 @@ func (d *decoder) attachment(n *yaml.Node) Attachment {
 	switch n.Kind {
 	case yaml.ScalarNode:
 		a.Name = d.text(n, "attachments", true)
+		if n.Tag == "!!null" {
+			d.errorf(n, "frontmatter.empty", "field `attachments` is empty")
+		}
 	case yaml.MappingNode:
+		reported := false // a problem with `file:` itself
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
 			switch k.Value {
 			case "file":
+				before := len(d.list)
 				a.Name = d.text(v, "file", true)
+				reported = len(d.list) > before
 			case "title":
 				a.Title = d.text(v, "title", true)
 			default:
@@ -378,7 +384,7 @@ func (d *decoder) attachment(n *yaml.Node) Attachment {
 				}
 			}
 		}
-		if a.Name == "" {
+		if a.Name == "" && !reported {
 			d.errorf(n, "frontmatter.required", "attachment has no `file`")
 		}
 	default:

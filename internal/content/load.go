@@ -214,7 +214,9 @@ func loadAttachments(fsys fs.FS, r *Response) diag.List {
 	for i := range r.Attachments {
 		a := &r.Attachments[i]
 		switch {
-		case a.Name == "" || strings.Contains(a.Name, "/") || strings.Contains(a.Name, "\\") || a.Name == "." || a.Name == ".." || a.Name == "index.md":
+		case a.Name == "":
+			continue // the front-matter error is reported by decode
+		case strings.Contains(a.Name, "/") || strings.Contains(a.Name, "\\") || a.Name == "." || a.Name == ".." || a.Name == "index.md":
 			list.Add(diag.Diagnostic{Path: r.Path, Line: a.Line, Col: 1, Code: "attachment.path",
 				Message: fmt.Sprintf("attachment %q must be the name of a file beside index.md, with no folders", a.Name)})
 			continue
@@ -227,6 +229,10 @@ func loadAttachments(fsys fs.FS, r *Response) diag.List {
 			list.Add(diag.Diagnostic{Path: r.Path, Line: a.Line, Col: 1, Code: "attachment.type",
 				Message: fmt.Sprintf("attachment %q is a %s, which would run as part of the website", a.Name, FileType(a.Name)),
 				Hint:    "publish it as PDF or plain text instead"})
+			continue
+		case declared[a.Name]:
+			list.Add(diag.Diagnostic{Path: r.Path, Line: a.Line, Col: 1, Code: "attachment.duplicate",
+				Message: fmt.Sprintf("attachment %q is listed twice", a.Name), Hint: "remove one of the two"})
 			continue
 		}
 		a.Source = dir + "/" + a.Name
