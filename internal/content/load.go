@@ -32,6 +32,7 @@ const MaxAttachmentSize = 50 << 20
 func Sources(fsys fs.FS) ([]string, diag.List) {
 	var paths []string
 	var list diag.List
+	noIndex := map[string]bool{} // folders reported for having no index.md
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			list.Errorf(p, 0, 0, "content.read", "cannot read: %v", err)
@@ -62,6 +63,14 @@ func Sources(fsys fs.FS) ([]string, diag.List) {
 			list.Add(diag.Diagnostic{Path: p, Severity: diag.Warning, Code: "content.stray",
 				Message: "this Markdown file is inside a response folder but is not its index.md, so it is not published",
 				Hint:    "rename it index.md, or move it to " + Dir + "/"})
+		case len(parts) == 2:
+			dir := path.Dir(p)
+			if _, err := fs.Stat(fsys, dir+"/index.md"); err != nil && !noIndex[dir] {
+				noIndex[dir] = true
+				list.Add(diag.Diagnostic{Path: dir, Severity: diag.Warning, Code: "content.stray",
+					Message: "this folder has no index.md, so nothing in it is published",
+					Hint:    "name the response's Markdown file index.md"})
+			}
 		case len(parts) == 1:
 			list.Add(diag.Diagnostic{Path: p, Severity: diag.Warning, Code: "content.stray",
 				Message: "only .md files are published from " + Dir + "/",

@@ -33,6 +33,10 @@ func TestSources(t *testing.T) {
 		"content/responses/link.md":           {Data: []byte("a.md"), Mode: fs.ModeSymlink},
 		"content/other.md":                    response("R6", ""),
 		"content/responses/e/index.markdown~": {Data: []byte("x")},
+		"content/responses/f/index.txt":       {Data: []byte("---\ntitle: T\n---\n")},
+		"content/responses/f/figures.csv":     {Data: []byte("x")},
+		"content/responses/g/Index.md":        response("R7", ""),
+		"content/responses/g/figures.csv":     {Data: []byte("x")},
 	}
 	paths, list := content.Sources(fsys)
 	want := []string{"content/responses/Z.md", "content/responses/a.md", "content/responses/b/index.md"}
@@ -42,6 +46,9 @@ func TestSources(t *testing.T) {
 	checkDiags(t, diagStrings(list), []string{
 		"content/responses/b/notes.md: warning: this Markdown file is inside a response folder but is not its index.md, so it is not published (rename it index.md, or move it to content/responses/)",
 		"content/responses/c/d/deep.md: warning: files nested more than one folder deep are not published",
+		"content/responses/f: warning: this folder has no index.md, so nothing in it is published (name the response's Markdown file index.md)",
+		"content/responses/g: warning: this folder has no index.md, so nothing in it is published (name the response's Markdown file index.md)",
+		"content/responses/g/Index.md: warning: this Markdown file is inside a response folder but is not its index.md, so it is not published (rename it index.md, or move it to content/responses/)",
 		"content/responses/link.md: error: symbolic links are not followed",
 		"content/responses/readme.txt: warning: only .md files are published from content/responses/ (put attachments in a response folder beside its index.md)",
 	})
