@@ -90,9 +90,13 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 	if v := values["slug"]; v != nil {
 		r.Slug = d.text(v, "slug", true)
 		if r.Slug != "" && !ValidSlug(r.Slug) {
-			d.errorf(v, "frontmatter.slug", "slug %q may contain only lower-case letters, digits and single hyphens", r.Slug).Hint =
-				fmt.Sprintf("use %q", Slugify(r.Slug))
+			e := d.errorf(v, "frontmatter.slug", "slug %q may contain only lower-case letters, digits and single hyphens", r.Slug)
 			r.Slug = Slugify(r.Slug)
+			if r.Slug != "" {
+				e.Hint = fmt.Sprintf("use %q", r.Slug)
+			} else {
+				e.Hint = "a slug needs at least one letter or digit"
+			}
 		}
 	} else if r.Reference != "" {
 		r.Slug = Slugify(r.Reference)
@@ -181,7 +185,9 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 		}
 	}
 	if v := values["draft"]; v != nil {
-		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+		if v.Kind != yaml.ScalarNode {
+			d.errorf(v, "frontmatter.type", "field `draft` must be true or false, not a %s", kindName(v))
+		} else if v.Tag != "!!bool" {
 			d.errorf(v, "frontmatter.type", "field `draft` must be true or false, not %q", v.Value)
 		} else {
 			r.Draft = v.Value == "true" || v.Value == "True" || v.Value == "TRUE" || v.Value == "yes"

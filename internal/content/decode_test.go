@@ -229,6 +229,9 @@ func TestFrontMatterFields(t *testing.T) {
 		{name: "slug with trailing hyphen", fm: required + "slug: a-\n", want: []string{
 			P + ":6:7: error: slug \"a-\" may contain only lower-case letters, digits and single hyphens (use \"a\")",
 		}},
+		{name: "slug with no letters or digits", fm: required + "slug: \"---\"\n", want: []string{
+			P + ":6:7: error: slug \"---\" may contain only lower-case letters, digits and single hyphens (a slug needs at least one letter or digit)",
+		}},
 		{name: "empty slug", fm: required + "slug: \"\"\n", want: []string{
 			P + ":6:7: error: field `slug` is empty",
 		}},
@@ -507,6 +510,12 @@ func TestFrontMatterFields(t *testing.T) {
 		}},
 		{name: "draft quoted", fm: required + "draft: \"true\"\n", want: []string{
 			P + ":6:8: error: field `draft` must be true or false, not \"true\"",
+		}},
+		{name: "draft as a list", fm: required + "draft: [true]\n", want: []string{
+			P + ":6:8: error: field `draft` must be true or false, not a list",
+		}},
+		{name: "draft as a mapping", fm: required + "draft:\n  value: true\n", want: []string{
+			P + ":7:3: error: field `draft` must be true or false, not a set of fields",
 		}},
 		{name: "draft number", fm: required + "draft: 1\n", want: []string{
 			P + ":6:8: error: field `draft` must be true or false, not \"1\"",
