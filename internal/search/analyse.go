@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 	"strings"
@@ -55,6 +56,7 @@ type analyser struct {
 	syn   synonymSet
 	terms *vocab
 	stems map[string]wordInfo // folded word → what is known of it
+	cache *wordCache          // in front of stems, for the frequent words
 
 	words    []string // surface words by number
 	wordStem []int32  // term id of each surface word
@@ -72,7 +74,7 @@ type analyser struct {
 }
 
 func newAnalyser(c config, syn synonymSet) *analyser {
-	return &analyser{c: c, syn: syn, terms: newVocab(), stems: map[string]wordInfo{}}
+	return &analyser{c: c, syn: syn, terms: newVocab(), stems: map[string]wordInfo{}, cache: &wordCache{}}
 }
 
 // analysis is the result of analysing all documents.
@@ -186,6 +188,44 @@ type wordInfo struct {
 	digits bool
 }
 
+// wordCache is a direct-mapped cache of words of up to 16 bytes: most
+// words of a text are a few frequent ones, and a hit costs two compares
+// where the map costs a hash of the string and a visit to its bytes.
+type wordCache struct {
+	keys [wordCacheSize][2]uint64
+	lens [wordCacheSize]uint8 // 0: empty slot
+	vals [wordCacheSize]wordInfo
+}
+
+const wordCacheSize = 1 << 12
+
+func wordKey(w []byte) (k [2]uint64, slot int) {
+	var b [16]byte
+	copy(b[:], w)
+	k[0], k[1] = binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])
+	h := (k[0]*0x9e3779b97f4a7c15 ^ k[1]*0xc2b2ae3d27d4eb4f ^ uint64(len(w))) >> (64 - 12)
+	return k, int(h)
+}
+
+func (c *wordCache) get(w []byte) (wordInfo, bool) {
+	if len(w) > 16 {
+		return wordInfo{}, false
+	}
+	k, i := wordKey(w)
+	if int(c.lens[i]) == len(w) && c.keys[i] == k {
+		return c.vals[i], true
+	}
+	return wordInfo{}, false
+}
+
+func (c *wordCache) put(w []byte, v wordInfo) {
+	if len(w) > 16 {
+		return
+	}
+	k, i := wordKey(w)
+	c.keys[i], c.lens[i], c.vals[i] = k, uint8(len(w)), v
+}
+
 func (a *analyser) newWord(w string) wordInfo {
 	info := wordInfo{term: -1, word: -1, digits: hasDigit(w)}
 	if isStopWord(w) {
@@ -219,11 +259,14 @@ func (a *analyser) field(f int, text string) {
 	pendingBreak := false
 	emit := func(word []byte, newBlock bool) {
 		pendingBreak = pendingBreak || newBlock
-		info, ok := a.stems[string(word)]
+		info, ok := a.cache.get(word)
 		if !ok {
-			w := string(word)
-			info = a.newWord(w)
-			a.stems[w] = info
+			if info, ok = a.stems[string(word)]; !ok {
+				w := string(word)
+				info = a.newWord(w)
+				a.stems[w] = info
+			}
+			a.cache.put(word, info)
 		}
 		if info.term < 0 {
 			return

@@ -2,7 +2,6 @@ package search
 
 import (
 	"cmp"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -65,7 +64,7 @@ func defaultConfig() config {
 		maxShard:    192 << 10,
 		maxDict:     64 << 10,
 		excerpt:     280,
-		level:       gzip.DefaultCompression,
+		level:       5, // as small as 6 within 0.05%, and faster
 		workers:     runtime.GOMAXPROCS(0),
 		k1:          1.2,
 		//          title ref  summary topics meta body
