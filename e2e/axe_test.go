@@ -78,10 +78,15 @@ func runAxe(ctx context.Context, src string) ([]axeViolation, error) {
 var darkKinds = []string{"home", "response-ncnd", "response-table", "responses-page-2", "exemptions",
 	"exemption-provision", "topics", "search-filtered", "404"}
 
-func darkPageKinds() []pageKind {
+// phoneKinds name the page kinds checked again at 320 px: those with
+// tables, code and long words.
+var phoneKinds = []string{"home", "response-table", "exemptions", "provisions", "search-filtered"}
+
+// kindsNamed returns the page kinds with the given names, in pageKinds order.
+func kindsNamed(names []string) []pageKind {
 	var out []pageKind
 	for _, p := range pageKinds {
-		if slices.Contains(darkKinds, p.Name) {
+		if slices.Contains(names, p.Name) {
 			out = append(out, p)
 		}
 	}
@@ -90,7 +95,8 @@ func darkPageKinds() []pageKind {
 
 // TestAccessibility runs axe-core (WCAG 2.0–2.2 A and AA, and best
 // practice) on every page kind of the example site served by nginx, in the
-// light colour scheme, and on darkKinds again in the dark one. Any violation fails,
+// light colour scheme, on darkKinds again in the dark one, and on
+// phoneKinds at 320 px wide. Any violation fails,
 // with its rule, impact, help and the selector of every element.
 func TestAccessibility(t *testing.T) {
 	t.Parallel()
@@ -98,17 +104,28 @@ func TestAccessibility(t *testing.T) {
 	src := axeScript(t)
 	ctx := chromium(t)
 	log := watch(t, ctx)
-	if err := viewport(ctx, 1280, 900); err != nil {
-		t.Fatal(err)
-	}
-	for _, scheme := range []string{"light", "dark"} {
-		t.Run(scheme, func(t *testing.T) {
+	for _, pass := range []struct {
+		name, scheme string
+		width        int64
+		kinds        []string // nil: every page kind
+	}{
+		{"light", "light", 1280, nil},
+		{"dark", "dark", 1280, darkKinds},
+		// At phone width wide content scrolls inside its own region,
+		// which must then be reachable by keyboard.
+		{"phone", "light", 320, phoneKinds},
+	} {
+		t.Run(pass.name, func(t *testing.T) {
+			scheme := pass.scheme
 			if err := emulateMedia(ctx, "", scheme); err != nil {
 				t.Fatal(err)
 			}
+			if err := viewport(ctx, pass.width, 900); err != nil {
+				t.Fatal(err)
+			}
 			pages := pageKinds
-			if scheme == "dark" {
-				pages = darkPageKinds()
+			if pass.kinds != nil {
+				pages = kindsNamed(pass.kinds)
 			}
 			for _, p := range pages {
 				start := time.Now()
