@@ -12,6 +12,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	_ "time/tzdata" // "today" is the UK's day on any machine
 
 	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/content"
@@ -87,11 +88,21 @@ func lintOptions(cfg config.Site) lint.Options {
 	return o
 }
 
+// london is the zone whose calendar decides what "today" is.
+var london = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/London")
+	if err != nil {
+		panic(err) // tzdata is embedded: cannot happen
+	}
+	return loc
+}()
+
 // Dates reports a received date after the response date, dates in the
-// future, and dates before the regime's right of access began.
+// future (after today in the UK at instant now), and dates before the
+// regime's right of access began.
 func Dates(r *content.Response, now time.Time) diag.List {
 	var list diag.List
-	today := date.Of(now.In(time.UTC))
+	today := date.Of(now.In(london))
 	if !r.Received.IsZero() && !r.Date.IsZero() && r.Received.After(r.Date) {
 		list.Add(diag.Diagnostic{Path: r.Path, Line: r.Lines["received"], Col: 1, Severity: diag.Error, Code: "check.date-order",
 			Message: fmt.Sprintf("request received %s, after the response date %s", r.Received.Long(), r.Date.Long()),
