@@ -5,6 +5,8 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -89,6 +91,7 @@ func TestKeyboardOnly(t *testing.T) {
 	if strings.HasPrefix(outline, "none 0px none") {
 		t.Errorf("the focused search box has no visible focus indicator (outline and box-shadow: %s)", outline)
 	}
+	saveViewport(t, ctx, "focus-search-box")
 
 	if err := chromedp.Do(ctx, chromedp.KeyEvent("taser")); err != nil {
 		t.Fatal(err)
@@ -116,6 +119,7 @@ func TestKeyboardOnly(t *testing.T) {
 	if _, err := tabUntil(ctx, `el.tagName === 'A' && el.href === `+jsString(first), 40); err != nil {
 		t.Fatalf("Tab to the first search result (%s): %v", first, err)
 	}
+	saveViewport(t, ctx, "focus-first-result")
 	if err := pressEnterAndWait(ctx); err != nil {
 		t.Fatalf("Enter on the first result: %v", err)
 	}
@@ -137,4 +141,21 @@ func TestKeyboardOnly(t *testing.T) {
 func jsString(s string) string {
 	r := strings.NewReplacer(`\`, `\\`, `'`, `\'`, "\n", `\n`, "\r", `\r`, "<", `\x3c`)
 	return "'" + r.Replace(s) + "'"
+}
+
+// saveViewport saves what the viewport shows as e2e/screenshots/NAME.png,
+// for people to check focus indicators.
+func saveViewport(t *testing.T, ctx context.Context, name string) {
+	t.Helper()
+	png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+	if err != nil {
+		t.Errorf("screenshot %s: %v", name, err)
+		return
+	}
+	if err := os.MkdirAll(screenshotDir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(screenshotDir, name+".png"), png, 0o644); err != nil {
+		t.Error(err)
+	}
 }
