@@ -9,6 +9,7 @@ package check
 import (
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 	"time"
@@ -139,6 +140,9 @@ func Links(r *content.Response, links []markdown.Link, basePath string, files ma
 		}
 		if i := strings.IndexAny(dest, "?#"); i >= 0 {
 			dest = dest[:i]
+		}
+		if u, err := url.PathUnescape(dest); err == nil {
+			dest = u // my%20file.csv is the file "my file.csv"
 		}
 		var p string
 		if strings.HasPrefix(dest, "/") {
