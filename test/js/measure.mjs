@@ -16,7 +16,13 @@ import { gzipSync } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
 import { openIndex } from '../../static/assets/search-core.js';
 
-const config = JSON.parse(readFileSync(0, 'utf8'));
+const input = process.stdin.isTTY ? '' : readFileSync(0, 'utf8');
+if (!input.trim()) {
+  // run without a configuration (for example by a bare `node --test`): nothing to measure
+  console.error('usage: node test/js/measure.mjs < config.json (see internal/search/bench_test.go)');
+  process.exit(0);
+}
+const config = JSON.parse(input);
 const gz = (b) => gzipSync(b, { level: 6 }).length;
 const assets = new URL('../../static/assets/', import.meta.url);
 const scripts = gz(await readFile(new URL('search-core.js', assets))) + gz(await readFile(new URL('search.js', assets)));
