@@ -97,7 +97,7 @@ func (s *Server) serveEvents(w http.ResponseWriter, r *http.Request) {
 	hello := s.status
 	s.mu.RUnlock()
 	defer cancel()
-	hello.Reload, hello.Moved, hello.Removed = false, nil, nil
+	hello.Reload, hello.ChangedFiles, hello.Changed, hello.Moved, hello.Removed = false, 0, nil, nil, nil
 
 	w.WriteHeader(http.StatusOK)
 	if r.Method == http.MethodHead {

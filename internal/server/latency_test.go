@@ -186,8 +186,8 @@ func BenchmarkSwap(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		cur := newSnapshot(2, res)
-		if countChanged(prev, cur) != 1 {
-			b.Fatal("want one changed file")
+		if n, pages := changes(prev, cur); n != 1 || len(pages) != 1 {
+			b.Fatal("want one changed page")
 		}
 		movedPages(prev, cur)
 	}

@@ -148,7 +148,8 @@ func (s *Server) Rebuild(c Change) Status {
 		list = res.Warnings
 		cur = newSnapshot(build, res)
 		st.Good, st.Base = build, cur.base
-		st.Reload = countChanged(prev, cur) > 0
+		st.ChangedFiles, st.Changed = changes(prev, cur)
+		st.Reload = st.ChangedFiles > 0
 		if prev != nil {
 			st.Moved, st.Removed = movedPages(prev, cur)
 		}

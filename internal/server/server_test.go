@@ -358,6 +358,9 @@ func TestEventsReloadAfterRebuild(t *testing.T) {
 		st.Trigger != "content/responses/bwv.md changed" {
 		t.Fatalf("after an edit: %s %+v, want a build event asking to reload", name, st)
 	}
+	if !contains(st.Changed, bwvPage) || contains(st.Changed, "responses/foi-0002-23/") || st.ChangedFiles < len(st.Changed) {
+		t.Errorf("changed pages %v (%d files), want %s and not the other responses", st.Changed, st.ChangedFiles, bwvPage)
+	}
 	resp, body := get(t, ts, "/"+bwvPage)
 	mustStatus(t, resp, body, http.StatusOK)
 	if !strings.Contains(body, "90 days") {

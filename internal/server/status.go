@@ -34,6 +34,13 @@ type Status struct {
 	// Reload reports whether the latest build changed any file of the
 	// site, so that open pages should reload. Set in "build" events only.
 	Reload bool `json:"reload"`
+	// ChangedFiles counts the files of the site the latest build added,
+	// removed or changed. Set in "build" events only.
+	ChangedFiles int `json:"changedFiles"`
+	// Changed lists the pages that existed before the latest build and
+	// whose HTML it changed ("responses/x/", "" for the home page), sorted;
+	// at most MaxChanged of them. Set in "build" events only.
+	Changed []string `json:"changed,omitempty"`
 	// Moved lists the pages whose address changed in the latest build
 	// (a response whose reference or slug changed, or whose file was
 	// renamed), sorted by From. Set in "build" events only.
@@ -116,6 +123,9 @@ type SourceLine struct {
 // MaxProblems is the most diagnostics a Status carries; the counts give
 // the totals.
 const MaxProblems = 200
+
+// MaxChanged is the most changed pages a Status lists.
+const MaxChanged = 500
 
 // contextLines is how many lines around a problem's line are shown.
 const contextLines = 2
@@ -214,25 +224,31 @@ func pagePath(file string) (string, bool) {
 	return "", false
 }
 
-// countChanged returns how many files differ between two builds: added,
-// removed or with other bytes. A nil old counts every file of cur.
-func countChanged(old, cur *snapshot) int {
+// changes compares two builds. It returns how many files were added,
+// removed or changed, and the page paths of the pages among them that
+// still exist ("responses/x/", "" for the home page), sorted, at most
+// MaxChanged. A nil old counts every file of cur and lists no pages.
+func changes(old, cur *snapshot) (files int, pages []string) {
 	if old == nil {
-		return len(cur.files)
+		return len(cur.files), nil
 	}
-	n := 0
 	for p := range old.files {
 		if _, ok := cur.files[p]; !ok {
-			n++
+			files++
 		}
 	}
 	for p, data := range cur.files {
 		prev, ok := old.files[p]
-		if !ok || !sameBytes(prev, data) {
-			n++
+		if ok && sameBytes(prev, data) {
+			continue
+		}
+		files++
+		if pp, isPage := pagePath(p); isPage && ok && len(pages) < MaxChanged {
+			pages = append(pages, pp)
 		}
 	}
-	return n
+	sort.Strings(pages)
+	return files, pages
 }
 
 // sameBytes reports whether a and b hold the same bytes; pages the site
