@@ -86,11 +86,13 @@ func OfficeFindings(data []byte) []OfficeFinding {
 		return false
 	}
 	doc := read("word/document.xml")
-	if strings.Contains(doc, "<w:ins ") || strings.Contains(doc, "<w:del ") || strings.Contains(doc, "<w:moveFrom") {
+	odf := read("content.xml") // OpenDocument text or spreadsheet
+	if strings.Contains(doc, "<w:ins ") || strings.Contains(doc, "<w:del ") || strings.Contains(doc, "<w:moveFrom") ||
+		strings.Contains(odf, "<text:changed-region") {
 		out = append(out, OfficeFinding{"tracked-changes", "still contains tracked changes; deleted text can be read by anyone who opens it",
 			"accept or reject every change (Review, Accept All Changes) and save again"})
 	}
-	if has("word/comments.xml") || has("xl/comments") || has("ppt/comments") || strings.Contains(read("content.xml"), "<office:annotation") {
+	if has("word/comments.xml") || has("xl/comments") || has("ppt/comments") || strings.Contains(odf, "<office:annotation") {
 		out = append(out, OfficeFinding{"comments", "contains comments, which may name staff or discuss the request",
 			"delete every comment before publishing"})
 	}
