@@ -9,7 +9,9 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
+	"github.com/foilog/foilog/internal/check"
 	"github.com/foilog/foilog/internal/server"
 )
 
@@ -60,7 +62,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "warning: serving on %s: other computers that can reach this one can see the preview, drafts included\n", ln.Addr())
 	}
 
-	srv := server.New(server.Config{Root: sf.source, Options: sf.options(), Log: stderr, Progress: isTerminal(stderr)})
+	opts := sf.options()
+	// The publication-safety checks of `foilog check` run on every rebuild
+	// and show in the overlay as warnings.
+	opts.Inspect = check.Inspector(time.Now)
+	srv := server.New(server.Config{Root: sf.source, Options: opts, Log: stderr, Progress: isTerminal(stderr)})
 	if err := srv.Run(ctx, ln); err != nil {
 		fmt.Fprintf(stderr, "foilog serve: %v\n", err)
 		return exitUsage

@@ -48,7 +48,7 @@ func Run(opts site.Options) diag.List {
 	}
 	cfg, _ := config.Load(opts.Source)
 	responses, _ := content.Load(opts.Source, cfg)
-	lintOpts := lintOptions(cfg)
+	lintOpts := LintOptions(cfg)
 	md := markdown.New()
 	var files map[string]bool
 	if res != nil {
@@ -58,14 +58,7 @@ func Run(opts site.Options) diag.List {
 		}
 	}
 	for _, r := range responses {
-		if src, err := fs.ReadFile(opts.Source, r.Path); err == nil {
-			for _, f := range lint.File(src, lintOpts) {
-				list.Add(diag.Diagnostic{Path: r.Path, Line: f.Line, Col: f.Col, Severity: f.Severity, Code: f.Code,
-					Message: f.Message, Hint: f.Hint})
-			}
-		}
-		list = append(list, Dates(r, opts.Now)...)
-		list = append(list, Attachments(opts.Source, r)...)
+		list = append(list, response(opts.Source, lintOpts, r, opts.Now)...)
 		if files != nil {
 			if doc, err := md.Convert(r.Body); err == nil {
 				list = append(list, Links(r, doc.Links, cfg.BasePath(), files)...)
@@ -77,7 +70,39 @@ func Run(opts site.Options) diag.List {
 	return list
 }
 
-func lintOptions(cfg config.Site) lint.Options {
+// Response runs the checks of one response that need nothing but the
+// response and its files: personal data, dates and attachments.
+func Response(fsys fs.FS, cfg config.Site, r *content.Response, now time.Time) diag.List {
+	return response(fsys, LintOptions(cfg), r, now)
+}
+
+// Inspector returns a site.Options.Inspect function for foilog serve: the
+// checks of Response, every finding reported as a warning so that the
+// preview keeps working while the author fixes them.
+func Inspector(now func() time.Time) func(fs.FS, config.Site, *content.Response) diag.List {
+	return func(fsys fs.FS, cfg config.Site, r *content.Response) diag.List {
+		list := Response(fsys, cfg, r, now())
+		for i := range list {
+			list[i].Severity = diag.Warning
+		}
+		return list
+	}
+}
+
+func response(fsys fs.FS, lintOpts lint.Options, r *content.Response, now time.Time) diag.List {
+	var list diag.List
+	if src, err := fs.ReadFile(fsys, r.Path); err == nil {
+		for _, f := range lint.File(src, lintOpts) {
+			list.Add(f.Diagnostic(r.Path))
+		}
+	}
+	list = append(list, Dates(r, now)...)
+	return append(list, Attachments(fsys, r)...)
+}
+
+// LintOptions returns the personal-data allow-lists of a site: its lint
+// settings plus its own contact email and phone.
+func LintOptions(cfg config.Site) lint.Options {
 	o := lint.Options{AllowEmails: cfg.Lint.AllowEmails, AllowDomains: cfg.Lint.AllowDomains,
 		AllowPhones: cfg.Lint.AllowPhones, AllowPostcodes: cfg.Lint.AllowPostcodes}
 	if cfg.Contact.Email != "" {

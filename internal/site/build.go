@@ -49,6 +49,10 @@ type Options struct {
 	Cache *Cache
 	// Workers is the number of goroutines that render; 0 means GOMAXPROCS.
 	Workers int
+	// Inspect, when set, runs extra checks on each published response on
+	// the render workers (foilog serve passes the publication-safety
+	// checks); its diagnostics are cached with the response's Markdown.
+	Inspect func(fsys fs.FS, cfg config.Site, r *content.Response) diag.List
 	// Output receives every file as soon as it is rendered, so that a
 	// large site never sits in memory whole. When nil, Result.Files holds
 	// the site.
@@ -121,7 +125,7 @@ func Build(opts Options) (*Result, diag.List) {
 	published := publishable(responses, opts)
 
 	md := markdown.New(markdown.WithBasePath(cfg.BasePath()))
-	docs, l := render(md, cfg.BasePath(), published, opts)
+	docs, l := render(md, cfg, published, opts)
 	list = append(list, l...)
 
 	tpl, l := loadTemplates(opts, cfg)
@@ -244,7 +248,8 @@ type rendered struct {
 // render converts every response's Markdown and checks it against the
 // exemption registry on all workers, reusing the cache where the file did
 // not change.
-func render(md *markdown.Renderer, basePath string, rs []*content.Response, opts Options) ([]*markdown.Document, diag.List) {
+func render(md *markdown.Renderer, cfg config.Site, rs []*content.Response, opts Options) ([]*markdown.Document, diag.List) {
+	basePath := cfg.BasePath()
 	docs := make([]*markdown.Document, len(rs))
 	errs := make([]diag.List, len(rs))
 	var wg sync.WaitGroup
@@ -268,6 +273,9 @@ func render(md *markdown.Renderer, basePath string, rs []*content.Response, opts
 				docs[i] = d
 				errs[i] = append(errs[i], bodyWarnings(r, d)...)
 				errs[i] = append(errs[i], checkResponse(r)...)
+				if opts.Inspect != nil {
+					errs[i] = append(errs[i], opts.Inspect(opts.Source, cfg, r)...)
+				}
 				opts.Cache.putMarkdown(key, rendered{d, errs[i]})
 			}
 		}()

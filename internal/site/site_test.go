@@ -9,10 +9,14 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/foilog/foilog"
+	"github.com/foilog/foilog/internal/config"
+	"github.com/foilog/foilog/internal/content"
+	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/output"
 	"github.com/foilog/foilog/internal/site"
 )
@@ -297,4 +301,33 @@ func TestCacheFollowsEdits(t *testing.T) {
 	same("deleted response")
 	os.WriteFile(filepath.Join(dir, "foilog.yaml"), []byte("title: Renamed log\nbaseURL: /logs/\nauthority: Another Police\n"), 0o644)
 	same("config edit")
+}
+
+func TestInspectRunsOnPublishedResponses(t *testing.T) {
+	var seen []string
+	var mu sync.Mutex
+	opts := options("testdata/sites/basic/site")
+	opts.Inspect = func(fsys fs.FS, cfg config.Site, r *content.Response) diag.List {
+		mu.Lock()
+		seen = append(seen, r.Path)
+		mu.Unlock()
+		return diag.List{{Path: r.Path, Line: 1, Severity: diag.Warning, Code: "test.inspect", Message: "inspected " + cfg.Title}}
+	}
+	res, list := site.Build(opts)
+	if res == nil {
+		t.Fatal(list)
+	}
+	sort.Strings(seen)
+	if strings.Join(seen, " ") != "content/responses/cyber-software.md content/responses/drone-use/index.md content/responses/not-held.md" {
+		t.Errorf("inspected %v; want the three published responses", seen)
+	}
+	n := 0
+	for _, d := range res.Warnings {
+		if d.Code == "test.inspect" && d.Message == "inspected Test disclosure log" {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d inspection warnings in the result, want 3", n)
+	}
 }
