@@ -87,7 +87,15 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 	if v := required("reference", "add the request's reference, such as `reference: FOI 1234/23`"); v != nil {
 		r.Reference = d.text(v, "reference", true)
 	}
-	if v := values["slug"]; v != nil {
+	// given returns the value of an optional field, or nil when it is
+	// absent or left empty ("slug:"), so that its default applies.
+	given := func(key string) *yaml.Node {
+		if v := values[key]; v != nil && !(v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+			return v
+		}
+		return nil
+	}
+	if v := given("slug"); v != nil {
 		r.Slug = d.text(v, "slug", true)
 		if r.Slug != "" && !ValidSlug(r.Slug) {
 			e := d.errorf(v, "frontmatter.slug", "slug %q may contain only lower-case letters, digits and single hyphens", r.Slug)
@@ -111,7 +119,7 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 		r.Received = d.date(v, "received")
 	}
 	force := cfg.Authority
-	if v := values["force"]; v != nil {
+	if v := given("force"); v != nil {
 		force = d.text(v, "force", true)
 	}
 	if force != "" {

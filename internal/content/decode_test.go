@@ -232,6 +232,11 @@ func TestFrontMatterFields(t *testing.T) {
 		{name: "slug with no letters or digits", fm: required + "slug: \"---\"\n", want: []string{
 			P + ":6:7: error: slug \"---\" may contain only lower-case letters, digits and single hyphens (a slug needs at least one letter or digit)",
 		}},
+		{name: "slug left empty", fm: required + "slug:\n", check: func(t *testing.T, r *content.Response) {
+			if r.Slug != "foi-1-23" {
+				t.Errorf("Slug = %q, want the one made from the reference", r.Slug)
+			}
+		}},
 		{name: "empty slug", fm: required + "slug: \"\"\n", want: []string{
 			P + ":6:7: error: field `slug` is empty",
 		}},
@@ -283,6 +288,11 @@ func TestFrontMatterFields(t *testing.T) {
 		{name: "force given", fm: required + "force: West  Midlands Police\n", check: func(t *testing.T, r *content.Response) {
 			if r.Force != (content.Term{Name: "West Midlands Police", Slug: "west-midlands-police"}) {
 				t.Errorf("Force = %+v", r.Force)
+			}
+		}},
+		{name: "force left empty", fm: required + "force:\n", check: func(t *testing.T, r *content.Response) {
+			if r.Force.Name != "Example Police" {
+				t.Errorf("Force = %+v, want the site authority", r.Force)
 			}
 		}},
 		{name: "no force and no authority", fm: required, cfg: func(c *config.Site) { c.Authority = "" },
