@@ -17,6 +17,13 @@ type Cache struct {
 	pages     map[string]cachedPage
 	// used records the keys touched by the current build, so entries of
 	// deleted or changed inputs are dropped afterwards.
+	// termsOf holds search.Terms of each response's title and summary;
+	// rel the last related-responses answer and the key of its input.
+	termsOf   map[string][]string
+	usedTerms map[string]bool
+	relKey    string
+	rel       [][]int
+
 	usedMD        map[string]bool
 	usedPages     map[string]bool
 	usedResponses map[string]bool
@@ -40,7 +47,53 @@ type cachedPage struct {
 
 // NewCache returns an empty cache.
 func NewCache() *Cache {
-	return &Cache{md: map[string]rendered{}, pages: map[string]cachedPage{}, responses: map[string]cachedResponse{}}
+	return &Cache{md: map[string]rendered{}, pages: map[string]cachedPage{}, responses: map[string]cachedResponse{},
+		termsOf: map[string][]string{}}
+}
+
+func (c *Cache) terms(text string) ([]string, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.usedTerms != nil {
+		c.usedTerms[text] = true
+	}
+	t, ok := c.termsOf[text]
+	return t, ok
+}
+
+func (c *Cache) putTerms(text string, t []string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.termsOf[text] = t
+	if c.usedTerms != nil {
+		c.usedTerms[text] = true
+	}
+}
+
+// related returns the last related-responses answer when it was computed
+// from input with the same key.
+func (c *Cache) related(key string) ([][]int, bool) {
+	if c == nil {
+		return nil, false
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.rel, c.relKey == key && c.rel != nil
+}
+
+func (c *Cache) putRelated(key string, rel [][]int) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.relKey, c.rel = key, rel
 }
 
 // response returns the response loaded last time from path p when its
@@ -126,7 +179,7 @@ func (c *Cache) begin() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.usedMD, c.usedPages, c.usedResponses = map[string]bool{}, map[string]bool{}, map[string]bool{}
+	c.usedMD, c.usedPages, c.usedResponses, c.usedTerms = map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 }
 
 // end drops entries the build did not use.
@@ -151,5 +204,10 @@ func (c *Cache) end() {
 			delete(c.responses, k)
 		}
 	}
-	c.usedMD, c.usedPages, c.usedResponses = nil, nil, nil
+	for k := range c.termsOf {
+		if !c.usedTerms[k] {
+			delete(c.termsOf, k)
+		}
+	}
+	c.usedMD, c.usedPages, c.usedResponses, c.usedTerms = nil, nil, nil, nil
 }

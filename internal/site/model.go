@@ -1,6 +1,8 @@
 package site
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"html/template"
 	"sort"
@@ -266,11 +268,28 @@ func (b *builder) relate() {
 		for _, t := range r.Topics {
 			d.Topics = append(d.Topics, t.Slug)
 		}
-		d.Terms = search.Terms(r.Title + " " + b.views[i].Summary)
+		text := r.Title + " " + b.views[i].Summary
+		terms, ok := b.opts.Cache.terms(text)
+		if !ok {
+			terms = search.Terms(text)
+			b.opts.Cache.putTerms(text, terms)
+		}
+		d.Terms = terms
 		docs[i] = d
 		b.keyByPath[r.URL()] = b.keys[i]
 	}
-	for i, rel := range related.Compute(docs, 5) {
+	// A body edit leaves every feature as it was: reuse the last answer.
+	h := sha256.New()
+	for _, d := range docs {
+		fmt.Fprintf(h, "%s|%s|%q|%q|%q\n", d.Date, d.Key, d.Exemptions, d.Topics, d.Terms)
+	}
+	key := hex.EncodeToString(h.Sum(nil))
+	rels, ok := b.opts.Cache.related(key)
+	if !ok {
+		rels = related.Compute(docs, 5)
+		b.opts.Cache.putRelated(key, rels)
+	}
+	for i, rel := range rels {
 		for _, j := range rel {
 			b.views[i].Related = append(b.views[i].Related, b.views[j])
 		}
