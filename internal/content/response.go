@@ -115,7 +115,8 @@ type Response struct {
 	// Provisions are the distinct provisions cited, sorted.
 	Provisions []exemption.Provision
 	Outcome    Outcome
-	// Topics are sorted by Name.
+	// Topics are sorted by Slug, so case does not change the order; of
+	// topics with one slug only the first written is kept.
 	Topics []Term
 	// Summary is the front-matter summary; the site fills in the first
 	// paragraph of the body when it is empty.
