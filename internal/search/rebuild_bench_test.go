@@ -1,0 +1,41 @@
+package search
+
+import (
+	"fmt"
+	"testing"
+	"time"
+)
+
+// BenchmarkRebuildOneChange measures what watch mode (foilog serve) pays
+// for the search index when one response of a 10,000-response log is
+// edited: each iteration changes one document's body and rebuilds. It
+// reports CPU time (user + system, all threads) per rebuild as cpu-ms/op,
+// which unlike ns/op does not depend on what else the machine is doing:
+//
+//	go test ./internal/search -run '^$' -bench RebuildOneChange -benchtime 20x
+func BenchmarkRebuildOneChange(b *testing.B) {
+	base := benchDocs(10000)
+	b.Run("Build", func(b *testing.B) {
+		docs := append([]Document(nil), base...)
+		benchRebuild(b, docs, Build)
+	})
+}
+
+func benchRebuild(b *testing.B, docs []Document, build func([]Document) (*Index, error)) {
+	if _, err := build(docs); err != nil {
+		b.Fatal(err)
+	}
+	start, ok := cpuTime()
+	b.ResetTimer()
+	for i := range b.N {
+		d := &docs[i*7919%len(docs)]
+		d.Body += fmt.Sprintf(" Revised %d.", i)
+		if _, err := build(docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	if end, _ := cpuTime(); ok {
+		b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+	}
+}
