@@ -3,6 +3,7 @@ package content
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -35,6 +36,9 @@ func Sources(fsys fs.FS) ([]string, diag.List) {
 	noIndex := map[string]bool{} // folders reported for having no index.md
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
+			if p == Dir && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir // no responses yet: an empty log
+			}
 			list.Errorf(p, 0, 0, "content.read", "cannot read: %v", err)
 			return nil
 		}
@@ -81,15 +85,11 @@ func Sources(fsys fs.FS) ([]string, diag.List) {
 		}
 		return nil
 	})
-	if err != nil && !isNotExist(err) {
+	if err != nil {
 		list.Errorf(Dir, 0, 0, "content.read", "cannot read: %v", err)
 	}
 	sort.Strings(paths)
 	return paths, list
-}
-
-func isNotExist(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "no such file") || err == fs.ErrNotExist
 }
 
 // Load reads and validates every response under Dir. It returns the

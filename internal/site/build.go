@@ -144,7 +144,11 @@ func Build(opts Options) (*Result, diag.List) {
 		sink = mem
 	}
 	if err := b.files(sink); err != nil {
-		list.Errorf("layouts", 0, 0, "layout.execute", "%v", err)
+		if dl, ok := err.(diag.List); ok {
+			list = append(list, dl...)
+		} else {
+			list.Errorf("layouts", 0, 0, "layout.execute", "%v", err)
+		}
 		list.Sort()
 		return nil, list
 	}

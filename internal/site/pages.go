@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/foilog/foilog/internal/content"
+	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/exemption"
 	"github.com/foilog/foilog/internal/markdown"
 )
@@ -25,6 +27,8 @@ type pageSpec struct {
 	kind string
 	data *Page
 	key  string
+	// source is the response whose alias this page is; nil otherwise.
+	source *content.Response
 }
 
 func bodyHTML(d *markdown.Document) template.HTML {
@@ -90,6 +94,9 @@ func (b *builder) files(out Sink) error {
 		}
 	}
 	specs := b.plan()
+	if list := aliasConflicts(specs); len(list) > 0 {
+		return list
+	}
 	b.pageCount = len(specs)
 	if err := b.render(specs, out); err != nil {
 		return err
@@ -199,7 +206,7 @@ func (b *builder) plan() []pageSpec {
 			if strings.HasSuffix(a, "/") {
 				file += "index.html"
 			}
-			specs = append(specs, pageSpec{file: file, kind: "alias", key: "alias|" + v.Path,
+			specs = append(specs, pageSpec{file: file, kind: "alias", key: "alias|" + v.Path, source: r,
 				data: &Page{Site: b.site, Kind: "alias", Title: v.Title, Path: v.Path}})
 		}
 	}
@@ -279,6 +286,26 @@ func (b *builder) plan() []pageSpec {
 	nf.NoIndex = true
 	specs = append(specs, pageSpec{file: "404.html", kind: "404", data: nf, key: "404"})
 	return specs
+}
+
+// aliasConflicts reports aliases whose address is also a page foilog
+// makes, such as /search/ or /responses/page/2/.
+func aliasConflicts(specs []pageSpec) diag.List {
+	pages := map[string]bool{}
+	for _, s := range specs {
+		if s.kind != "alias" {
+			pages[s.file] = true
+		}
+	}
+	var list diag.List
+	for _, s := range specs {
+		if s.kind == "alias" && pages[s.file] {
+			list.Add(diag.Diagnostic{Path: s.source.Path, Line: s.source.Lines["aliases"], Col: 1, Code: "content.alias-taken",
+				Message: fmt.Sprintf("alias /%s is the address of a page foilog makes", strings.TrimSuffix(s.file, "index.html")),
+				Hint:    "remove it from aliases: that address already shows a page of this site"})
+		}
+	}
+	return list
 }
 
 func plural(n int, one, many string) string {
