@@ -73,9 +73,14 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 	}
 	required := func(key, hint string) *yaml.Node {
 		v := values[key]
-		if v == nil || (v.Kind == yaml.ScalarNode && v.Tag == "!!null") {
+		if v == nil {
 			d.list.Add(diag.Diagnostic{Path: r.Path, Line: startLine, Col: 1, Code: "frontmatter.required",
 				Message: fmt.Sprintf("required field `%s` is missing", key), Hint: hint})
+			return nil
+		}
+		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
+			d.list.Add(diag.Diagnostic{Path: r.Path, Line: r.Lines[key], Col: 1, Code: "frontmatter.required",
+				Message: fmt.Sprintf("required field `%s` has no value", key), Hint: hint})
 			return nil
 		}
 		return v

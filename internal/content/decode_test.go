@@ -135,11 +135,11 @@ func TestFrontMatterFields(t *testing.T) {
 		{name: "missing field reported at the first field line", fm: "\n\nreference: FOI 1/23\ndate: 2023-06-14\noutcome: disclosed\n", want: []string{
 			P + ":4:1: error: required field `title` is missing (add a line such as `title: Use of drones by the force`)",
 		}},
-		{name: "null title counts as missing", fm: "title:\nreference: FOI 1/23\ndate: 2023-06-14\noutcome: disclosed\n", want: []string{
-			P + ":2:1: error: required field `title` is missing (add a line such as `title: Use of drones by the force`)",
+		{name: "null title is reported at its key", fm: "reference: FOI 1/23\ntitle:\ndate: 2023-06-14\noutcome: disclosed\n", want: []string{
+			P + ":3:1: error: required field `title` has no value (add a line such as `title: Use of drones by the force`)",
 		}},
-		{name: "tilde title counts as missing", fm: "title: ~\nreference: FOI 1/23\ndate: 2023-06-14\noutcome: disclosed\n", want: []string{
-			P + ":2:1: error: required field `title` is missing (add a line such as `title: Use of drones by the force`)",
+		{name: "tilde title is reported at its key", fm: "reference: FOI 1/23\ndate: 2023-06-14\ntitle: ~\noutcome: disclosed\n", want: []string{
+			P + ":4:1: error: required field `title` has no value (add a line such as `title: Use of drones by the force`)",
 		}},
 		{name: "empty strings", fm: "title: \"\"\nreference: '  '\ndate: \"\"\noutcome: ''\n", want: []string{
 			P + ":2:8: error: field `title` is empty",
