@@ -66,12 +66,14 @@ type layoutShiftResult struct {
 // search page with results, at 320 CSS pixels (a small phone, and 1280 px
 // at 400% zoom) and at 640 (1280 px at 200% zoom): none may scroll
 // sideways (WCAG 1.4.10 Reflow), and none may shift its layout while it
-// loads (cumulative layout shift at most 0.01).
+// loads (cumulative layout shift at most 0.01). Every page is also
+// checked for CSP violations and console errors.
 func TestNoHorizontalScroll(t *testing.T) {
 	t.Parallel()
 	dir := exampleSite(t)
 	base := serve(t, dir)
 	ctx := chromium(t)
+	log := watch(t, ctx)
 	var pages []pageKind
 	for _, f := range htmlFiles(t, dir) {
 		b, err := os.ReadFile(filepath.Join(dir, f))
@@ -94,7 +96,9 @@ func TestNoHorizontalScroll(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, p := range pages {
-				if err := open(ctx, base, p); err != nil {
+				err := open(ctx, base, p)
+				checkClean(t, ctx, log, base+p.Path, p.Allow...)
+				if err != nil {
 					t.Errorf("%v", err)
 					continue
 				}
