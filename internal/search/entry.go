@@ -119,18 +119,56 @@ func (t *table) id(slug string) int {
 	return t.index[slug]
 }
 
-func newTable(vals []entryValue, less func(a, b entryValue) int) table {
-	slices.SortStableFunc(vals, less)
-	t := table{index: map[string]int{}}
-	for _, v := range vals {
-		if i, ok := t.index[v.Slug]; ok {
-			t.list[i].Count += v.Count
+// sameNumbers reports whether t and u number the same slugs alike.
+func (t *table) sameNumbers(u *table) bool {
+	return slices.EqualFunc(t.list, u.list, func(a, b entryValue) bool { return a.Slug == b.Slug })
+}
+
+// tally counts the values of one facet as documents are added in index
+// order: one item per distinct slug and label, with its count and the
+// first document that had it.
+type tally struct {
+	index map[entryValue]int // by slug and label, count 0
+	items []tallyItem
+}
+
+type tallyItem struct {
+	entryValue
+	first int
+}
+
+func (t *tally) add(slug, label string, doc int) {
+	k := entryValue{Slug: slug, Label: label}
+	i, ok := t.index[k]
+	if !ok {
+		if t.index == nil {
+			t.index = map[entryValue]int{}
+		}
+		i = len(t.items)
+		t.index[k] = i
+		t.items = append(t.items, tallyItem{entryValue{slug, label, 0}, doc})
+	}
+	t.items[i].Count++
+}
+
+// table returns the values in less order, one per slug: a slug's label is
+// the first in less order, the oldest document's among labels that tie.
+// Counts are summed over labels. This is a stable sort of every
+// document's value by less, keeping the first of each slug.
+func (t *tally) table(less func(a, b entryValue) int) table {
+	slices.SortFunc(t.items, func(a, b tallyItem) int {
+		return cmp.Or(less(a.entryValue, b.entryValue), cmp.Compare(a.first, b.first))
+	})
+	out := table{index: map[string]int{}}
+	for _, v := range t.items {
+		if i, ok := out.index[v.Slug]; ok {
+			out.list[i].Count += v.Count
 			continue
 		}
-		t.index[v.Slug] = len(t.list)
-		t.list = append(t.list, v)
+		out.index[v.Slug] = len(out.list)
+		out.list = append(out.list, v.entryValue)
 	}
-	return t
+	return out
 }
 
 // tables are the facet values of an index, numbered.
@@ -140,6 +178,14 @@ type tables struct {
 	sections                          []entrySection
 	exemptions                        []entryProvison
 	exIndex                           map[string]int
+}
+
+// sameNumbers reports whether t and u give every facet value the same
+// number, so that facet and document files written with either agree.
+func (t *tables) sameNumbers(u *tables) bool {
+	return t.outcomes.sameNumbers(&u.outcomes) && t.regimes.sameNumbers(&u.regimes) &&
+		t.forces.sameNumbers(&u.forces) && t.topics.sameNumbers(&u.topics) &&
+		slices.EqualFunc(t.exemptions, u.exemptions, func(a, b entryProvison) bool { return a.Slug == b.Slug })
 }
 
 // outcomeOrder is the display order of the known outcomes.
@@ -162,32 +208,33 @@ func outcomeRank(slug string) int {
 func regimeSlug(r string) string { return strings.ToLower(strings.TrimSpace(r)) }
 
 func newTables(docs []*Document) tables {
-	var outcomes, regimes, forces, topics []entryValue
-	for _, d := range docs {
+	var outcomes, regimes, forces, topics tally
+	for i, d := range docs {
 		if d.Outcome != "" {
-			outcomes = append(outcomes, entryValue{d.Outcome, cmp.Or(d.OutcomeLabel, d.Outcome), 1})
+			outcomes.add(d.Outcome, cmp.Or(d.OutcomeLabel, d.Outcome), i)
 		}
 		if d.Regime != "" {
-			regimes = append(regimes, entryValue{regimeSlug(d.Regime), d.Regime, 1})
+			regimes.add(regimeSlug(d.Regime), d.Regime, i)
 		}
 		if d.ForceSlug != "" {
-			forces = append(forces, entryValue{d.ForceSlug, cmp.Or(d.Force, d.ForceSlug), 1})
+			forces.add(d.ForceSlug, cmp.Or(d.Force, d.ForceSlug), i)
 		}
-		for _, t := range uniqueFacets(d.Topics) {
-			topics = append(topics, entryValue{t.Slug, cmp.Or(t.Label, t.Slug), 1})
+		for j, t := range d.Topics {
+			if t.Slug != "" && !slices.ContainsFunc(d.Topics[:j], func(u Facet) bool { return u.Slug == t.Slug }) {
+				topics.add(t.Slug, cmp.Or(t.Label, t.Slug), i)
+			}
 		}
 	}
-	// Stable sorts keep the first (oldest) document's label for a slug.
 	byLabel := func(a, b entryValue) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Label), strings.ToLower(b.Label)), strings.Compare(a.Slug, b.Slug))
 	}
 	t := tables{
-		outcomes: newTable(outcomes, func(a, b entryValue) int {
+		outcomes: outcomes.table(func(a, b entryValue) int {
 			return cmp.Or(cmp.Compare(outcomeRank(a.Slug), outcomeRank(b.Slug)), strings.Compare(a.Slug, b.Slug))
 		}),
-		regimes: newTable(regimes, func(a, b entryValue) int { return strings.Compare(a.Slug, b.Slug) }),
-		forces:  newTable(forces, byLabel),
-		topics:  newTable(topics, byLabel),
+		regimes: regimes.table(func(a, b entryValue) int { return strings.Compare(a.Slug, b.Slug) }),
+		forces:  forces.table(byLabel),
+		topics:  topics.table(byLabel),
 		years:   []entryYear{},
 	}
 	for i, d := range docs {
@@ -205,16 +252,20 @@ func newTables(docs []*Document) tables {
 	exCount := map[string]int{}
 	secFirst := map[string]Exemption{}
 	exFirst := map[string]Exemption{}
+	var seenSec []string
 	for _, d := range docs {
-		seenSec := map[string]bool{}
-		for _, x := range uniqueExemptions(d.Exemptions) {
+		seenSec = seenSec[:0]
+		for j, x := range d.Exemptions {
+			if x.Slug == "" || slices.ContainsFunc(d.Exemptions[:j], func(y Exemption) bool { return y.Slug == x.Slug }) {
+				continue
+			}
 			if _, ok := exFirst[x.Slug]; !ok {
 				exFirst[x.Slug] = x
 			}
 			exCount[x.Slug]++
 			sec := sectionOf(x)
-			if !seenSec[sec] {
-				seenSec[sec] = true
+			if !slices.Contains(seenSec, sec) {
+				seenSec = append(seenSec, sec)
 				secCount[sec]++
 				if _, ok := secFirst[sec]; !ok {
 					secFirst[sec] = x
