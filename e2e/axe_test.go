@@ -150,3 +150,55 @@ func TestAccessibility(t *testing.T) {
 		})
 	}
 }
+
+// TestAccessibilitySynthetic runs axe-core on pages of the 1,000-response
+// site that the example cannot show: a deep page of a 50-page list (the
+// pager with gaps), a response with both a table and a code block from the
+// generator's Markdown, and the exemption index and a term page over many
+// responses.
+func TestAccessibilitySynthetic(t *testing.T) {
+	t.Parallel()
+	dir := syntheticSite(t)
+	base := serve(t, dir)
+	src := axeScript(t)
+	ctx := chromium(t)
+	log := watch(t, ctx)
+	pages := []pageKind{
+		{Name: "home", Path: ""},
+		{Name: "responses-deep", Path: "responses/page/25/"},
+		{Name: "exemptions", Path: "exemptions/"},
+		{Name: "years", Path: "years/"},
+	}
+	for _, f := range htmlFiles(t, dir) {
+		if !strings.HasPrefix(f, "responses/") || strings.HasPrefix(f, "responses/page/") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), "<table") && strings.Contains(string(b), "<pre") {
+			pages = append(pages, pageKind{Name: "response-table-code", Path: strings.TrimSuffix(f, "index.html")})
+			break
+		}
+	}
+	if len(pages) != 5 {
+		t.Errorf("no response of the synthetic site has both a table and a code block")
+	}
+	for _, p := range pages {
+		err := open(ctx, base, p)
+		checkClean(t, ctx, log, p.Name+" ("+base+p.Path+")")
+		if err != nil {
+			t.Errorf("%s: %v", p.Name, err)
+			continue
+		}
+		vs, err := runAxe(ctx, src)
+		if err != nil {
+			t.Errorf("%s: axe: %v", p.Name, err)
+			continue
+		}
+		for _, v := range vs {
+			t.Errorf("synthetic %s (%s%s): axe violation %s", p.Name, base, p.Path, v)
+		}
+	}
+}
