@@ -116,7 +116,7 @@ func TestKeyboardOnly(t *testing.T) {
 	}
 
 	// Tab from wherever the search page leaves focus to the first result.
-	if _, err := tabUntil(ctx, `el.tagName === 'A' && el.href === `+jsString(first), 40); err != nil {
+	if _, err := tabUntil(ctx, `el.tagName === 'A' && el.href === `+jsString(first), 80); err != nil {
 		t.Fatalf("Tab to the first search result (%s): %v", first, err)
 	}
 	saveViewport(t, ctx, "focus-first-result")
