@@ -1,10 +1,12 @@
 package output
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -96,5 +98,39 @@ func TestWriteRefusesFileAsDir(t *testing.T) {
 	os.WriteFile(dir, []byte("not a folder"), 0o644)
 	if _, err := Write(dir, []File{{"index.html", nil}}); err == nil {
 		t.Fatal("wrote over a file")
+	}
+}
+
+// TestStagePutConcurrentSameFolder puts many files of the same new folders
+// from many goroutines at once, as the site's render workers do: a Put must
+// never find its folder still being made by another.
+func TestStagePutConcurrentSameFolder(t *testing.T) {
+	for round := 0; round < 5; round++ {
+		s, err := NewStage(filepath.Join(t.TempDir(), "public"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, 64*8)
+		for w := 0; w < 8; w++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for d := 0; d < 64; d++ {
+					p := fmt.Sprintf("a/b/c/d%d/e/%d.html", d, w)
+					if err := s.Put(p, []byte(p)); err != nil {
+						errs <- err
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if _, err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

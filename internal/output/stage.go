@@ -19,9 +19,9 @@ type Stage struct {
 	dir, stage string
 
 	mu    sync.Mutex
-	old   map[string]bool // files of the current site not yet matched
-	paths map[string]bool // files put so far
-	made  map[string]bool // folders made in the stage
+	old   map[string]bool    // files of the current site not yet matched
+	paths map[string]bool    // files put so far
+	made  map[string]*folder // folders of the stage, made once each
 	st    Stats
 	done  bool
 }
@@ -44,7 +44,7 @@ func NewStage(dir string) (*Stage, error) {
 		os.RemoveAll(stage)
 		return nil, fmt.Errorf("write site: %w", err)
 	}
-	s := &Stage{dir: dir, stage: stage, old: map[string]bool{}, paths: map[string]bool{}, made: map[string]bool{".": true}}
+	s := &Stage{dir: dir, stage: stage, old: map[string]bool{}, paths: map[string]bool{}, made: map[string]*folder{}}
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			rel, _ := filepath.Rel(dir, p)
@@ -53,6 +53,12 @@ func NewStage(dir string) (*Stage, error) {
 		return nil
 	})
 	return s, nil
+}
+
+// folder is a folder of the stage, made by the first Put into it.
+type folder struct {
+	once sync.Once
+	err  error
 }
 
 // Put adds one file to the new site. A file whose bytes equal the
@@ -70,16 +76,18 @@ func (s *Stage) Put(p string, data []byte) error {
 	s.paths[p] = true
 	wasOld := s.old[p]
 	delete(s.old, p)
-	d := path.Dir(p)
-	needDir := !s.made[d]
-	s.made[d] = true
+	dir := s.made[path.Dir(p)]
+	if dir == nil {
+		dir = &folder{}
+		s.made[path.Dir(p)] = dir
+	}
 	s.mu.Unlock()
 
 	target := filepath.Join(s.stage, filepath.FromSlash(p))
-	if needDir {
-		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
-			return fmt.Errorf("write site: %w", err)
-		}
+	// Every Put into a folder waits until the first has made it.
+	dir.once.Do(func() { dir.err = os.MkdirAll(filepath.Dir(target), 0o755) })
+	if dir.err != nil {
+		return fmt.Errorf("write site: %w", dir.err)
 	}
 	if wasOld && keep(filepath.Join(s.dir, filepath.FromSlash(p)), target, data) {
 		s.mu.Lock()
