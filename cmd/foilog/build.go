@@ -77,6 +77,10 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if dest == "" {
 		dest = filepath.Join(sf.source, "public")
 	}
+	if err := checkDest(sf.source, dest); err != nil {
+		fmt.Fprintf(stderr, "foilog build: %v\n", err)
+		return exitUsage
+	}
 	limitMemory()
 	start := time.Now()
 	stage, err := output.NewStage(dest)
@@ -106,6 +110,57 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, res.Summary(time.Since(start), shown))
 	return exitOK
+}
+
+// checkDest refuses a destination whose replacement would delete the
+// site's own files: the source folder itself, a folder holding it, or its
+// content/, layouts/ or static/ folder or a folder inside them. A build
+// replaces the whole destination.
+func checkDest(source, dest string) error {
+	src, err := realPath(source)
+	if err != nil {
+		return err
+	}
+	dst, err := realPath(dest)
+	if err != nil {
+		return err
+	}
+	if within(src, dst) {
+		return fmt.Errorf("--dest %s holds the site's own files, and a build replaces the whole --dest folder; choose another folder, such as %s", dest, filepath.Join(source, "public"))
+	}
+	for _, sub := range []string{"content", "layouts", "static"} {
+		if within(dst, filepath.Join(src, sub)) {
+			return fmt.Errorf("--dest %s is inside the site's %s/ folder, and a build replaces the whole --dest folder; choose another folder, such as %s", dest, sub, filepath.Join(source, "public"))
+		}
+	}
+	return nil
+}
+
+// realPath returns p as an absolute path with symbolic links resolved as
+// far as p exists.
+func realPath(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for {
+		if r, err := filepath.EvalSymlinks(abs); err == nil {
+			return filepath.Join(r, rest), nil
+		}
+		parent := filepath.Dir(abs)
+		if parent == abs {
+			return filepath.Join(abs, rest), nil
+		}
+		rest = filepath.Join(filepath.Base(abs), rest)
+		abs = parent
+	}
+}
+
+// within reports whether path p is dir or inside it.
+func within(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // memoryLimit is the soft heap limit of a build (see runtime/debug

@@ -258,3 +258,24 @@ func TestCheckCatchesPersonalData(t *testing.T) {
 		t.Errorf("json check = %d:\n%s", code, out)
 	}
 }
+
+// TestBuildRefusesDestHoldingSource: a build replaces --dest whole, so a
+// --dest that is the site, holds it, or is one of its folders would delete
+// the responses.
+func TestBuildRefusesDestHoldingSource(t *testing.T) {
+	dir := exampleSite(t)
+	before := tree(t, dir)
+	for _, dest := range []string{dir, filepath.Dir(dir), filepath.Join(dir, "content"),
+		filepath.Join(dir, "content", "responses"), filepath.Join(dir, ".")} {
+		code, _, errs := runCmd("build", "--source", dir, "--dest", dest)
+		if code != exitUsage || !strings.Contains(errs, "--dest") {
+			t.Errorf("--dest %s: exit %d, stderr %q", dest, code, errs)
+		}
+	}
+	if after := tree(t, dir); len(after) != len(before) {
+		t.Fatalf("site has %d files after refused builds, %d before", len(after), len(before))
+	}
+	if code, _, errs := runCmd("build", "--source", dir, "--dest", filepath.Join(dir, "out", "site")); code != exitOK {
+		t.Fatalf("a folder beside content/: exit %d\n%s", code, errs)
+	}
+}
