@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/foilog/foilog"
+	"github.com/foilog/foilog/internal/output"
 	"github.com/foilog/foilog/internal/site"
 )
 
@@ -638,4 +639,25 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.w.Write(p)
+}
+
+// TestChangedPagesCappedInOrder: when more than MaxChanged pages change,
+// the status lists the first MaxChanged in order, the same on every build.
+func TestChangedPagesCappedInOrder(t *testing.T) {
+	old := &site.Result{}
+	cur := &site.Result{}
+	for i := 0; i < MaxChanged+300; i++ {
+		p := fmt.Sprintf("responses/r%04d/index.html", i)
+		old.Files = append(old.Files, output.File{Path: p, Data: []byte("old")})
+		cur.Files = append(cur.Files, output.File{Path: p, Data: []byte("new")})
+	}
+	n, pages := changes(newSnapshot(1, old), newSnapshot(2, cur))
+	if n != MaxChanged+300 || len(pages) != MaxChanged {
+		t.Fatalf("changes = %d files, %d pages", n, len(pages))
+	}
+	for i, p := range pages {
+		if want := fmt.Sprintf("responses/r%04d/", i); p != want {
+			t.Fatalf("pages[%d] = %q, want %q", i, p, want)
+		}
+	}
 }

@@ -243,11 +243,14 @@ func changes(old, cur *snapshot) (files int, pages []string) {
 			continue
 		}
 		files++
-		if pp, isPage := pagePath(p); isPage && ok && len(pages) < MaxChanged {
+		if pp, isPage := pagePath(p); isPage && ok {
 			pages = append(pages, pp)
 		}
 	}
 	sort.Strings(pages)
+	if len(pages) > MaxChanged {
+		pages = pages[:MaxChanged] // the first in order, not whichever the map gave first
+	}
 	return files, pages
 }
 
