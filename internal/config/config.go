@@ -85,6 +85,44 @@ type Accessibility struct {
 
 var keys = []string{"title", "description", "baseURL", "authority", "regime", "language", "pageSize", "licence", "contact", "accessibility", "lint"}
 
+// subKeys are the settings inside each group of settings.
+var subKeys = map[string][]string{
+	"licence":       {"name", "url"},
+	"contact":       {"email", "phone", "address", "url"},
+	"accessibility": {"status", "prepared", "issues"},
+	"lint":          {"allowEmails", "allowDomains", "allowPhones", "allowPostcodes"},
+}
+
+// checkKeys reports the keys of mapping m that are not in allowed, with
+// the nearest allowed key, and keys given twice. prefix names the group
+// ("contact.") in messages.
+func checkKeys(m *yaml.Node, prefix string, allowed []string) diag.List {
+	var list diag.List
+	first := map[string]int{}
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		k := m.Content[i]
+		if line, dup := first[k.Value]; dup {
+			list.Add(diag.Diagnostic{Path: FileName, Line: k.Line, Col: k.Column, Code: "config.duplicate-setting",
+				Message: fmt.Sprintf("setting `%s%s` is given twice (first on line %d)", prefix, k.Value, line),
+				Hint:    "keep one of them"})
+			continue
+		}
+		first[k.Value] = k.Line
+		if contains(allowed, k.Value) {
+			continue
+		}
+		d := diag.Diagnostic{Path: FileName, Line: k.Line, Col: k.Column, Code: "config.unknown-setting",
+			Message: fmt.Sprintf("unknown setting `%s%s`", prefix, k.Value)}
+		if s := diag.Suggest(k.Value, allowed); s != "" {
+			d.Message += fmt.Sprintf("; did you mean `%s%s`?", prefix, s)
+		} else {
+			d.Hint = "settings are " + prefix + strings.Join(sorted(allowed), ", "+prefix)
+		}
+		list.Add(d)
+	}
+	return list
+}
+
 // Default returns the configuration used when foilog.yaml is absent.
 func Default() Site {
 	return Site{
@@ -134,21 +172,16 @@ func Parse(src []byte) (Site, diag.List) {
 		list.Errorf(FileName, m.Line, m.Column, "config.shape", "site config must be a list of `key: value` settings")
 		return cfg, list
 	}
+	list = append(list, checkKeys(m, "", keys)...)
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		k := m.Content[i]
+		k, v := m.Content[i], m.Content[i+1]
 		if !contains(keys, k.Value) {
-			d := diag.Diagnostic{Path: FileName, Line: k.Line, Col: k.Column, Code: "config.unknown-setting",
-				Message: fmt.Sprintf("unknown setting `%s`", k.Value)}
-			if s := diag.Suggest(k.Value, keys); s != "" {
-				d.Message += fmt.Sprintf("; did you mean `%s`?", s)
-			} else {
-				d.Hint = "settings are " + strings.Join(sorted(keys), ", ")
-			}
-			list.Add(d)
 			continue
 		}
-		if err := m.Content[i+1].Decode(fieldPtr(&cfg, k.Value)); err != nil {
-			v := m.Content[i+1]
+		if sub := subKeys[k.Value]; sub != nil && v.Kind == yaml.MappingNode {
+			list = append(list, checkKeys(v, k.Value+".", sub)...)
+		}
+		if err := v.Decode(fieldPtr(&cfg, k.Value)); err != nil {
 			list.Errorf(FileName, v.Line, v.Column, "config.type", "setting `%s` has the wrong type: %s", k.Value, typeMessage(err))
 		}
 	}

@@ -29,6 +29,10 @@ func TestParse(t *testing.T) {
 		{src: "pageSize: many\n", wantErr: "foilog.yaml:1:11: error: setting `pageSize` has the wrong type"},
 		{src: "baseURL: ftp://x/\n", wantErr: "foilog.yaml:1:10: error: baseURL \"ftp://x/\" must be an http(s) URL"},
 		{src: "title: [\n", wantErr: "foilog.yaml:1:1: error: site config is not valid YAML"},
+		{src: "title: X\ncontact:\n  emial: foi@example.org\n", wantErr: "foilog.yaml:3:3: error: unknown setting `contact.emial`; did you mean `contact.email`?"},
+		{src: "licence:\n  name: OGL\n  link: https://example.org/\n", wantErr: "foilog.yaml:3:3: error: unknown setting `licence.link` (settings are licence.name, licence.url)"},
+		{src: "lint:\n  allowEmail: [a@b.uk]\n", wantErr: "foilog.yaml:2:3: error: unknown setting `lint.allowEmail`; did you mean `lint.allowEmails`?"},
+		{src: "title: X\ntitle: Y\n", wantErr: "foilog.yaml:2:1: error: setting `title` is given twice (first on line 1)"},
 	}
 	for _, tt := range tests {
 		cfg, list := Parse([]byte(tt.src))
