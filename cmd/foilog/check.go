@@ -33,6 +33,10 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	if code := parseFlags(fs, args); code >= 0 {
 		return code
 	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "foilog check: unexpected argument %q; give the site folder with --source\n", fs.Arg(0))
+		return exitUsage
+	}
 	if format != "text" && format != "json" {
 		fmt.Fprintf(stderr, "foilog check: --format must be text or json, not %q\n", format)
 		return exitUsage

@@ -214,6 +214,8 @@ func TestUsage(t *testing.T) {
 		{[]string{"build", "--nope"}, exitUsage, "flag provided but not defined"},
 		{[]string{"build", "--source", "/does/not/exist"}, exitUsage, "is not a folder"},
 		{[]string{"check", "--format", "xml"}, exitUsage, "--format must be text or json"},
+		// A folder given without --source must not check the current folder and pass.
+		{[]string{"check", "../.."}, exitUsage, `unexpected argument "../.."`},
 		{[]string{"help"}, exitOK, "Commands:"},
 	}
 	for _, tt := range tests {
