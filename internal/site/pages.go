@@ -143,7 +143,7 @@ func (b *builder) render(specs []pageSpec, out Sink) error {
 					var err error
 					data, err = b.tpl.execute(s.kind, s.data)
 					if err != nil {
-						errs[w] = fmt.Errorf("%s: %w", s.file, err)
+						errs[w] = diag.List{layoutError(err, s.file)}
 						continue
 					}
 					b.opts.Cache.putPage(s.file, key, data)

@@ -331,3 +331,25 @@ func TestInspectRunsOnPublishedResponses(t *testing.T) {
 		t.Errorf("%d inspection warnings in the result, want 3", n)
 	}
 }
+
+// TestLayoutExecutionErrorAtItsLine: a layout that fails while rendering a
+// page is reported at the layout's file, line and column, naming the page.
+func TestLayoutExecutionErrorAtItsLine(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, s string) {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/responses/a.md", "---\ntitle: A\nreference: FOI 1/23\ndate: 2023-01-02\noutcome: disclosed\n---\nBody.\n")
+	write("layouts/response.html", "{{define \"main\"}}\n<p>{{.Response.Nope}}</p>\n{{end}}\n")
+	res, list := site.Build(options(dir))
+	if res != nil {
+		t.Fatal("built with a broken layout")
+	}
+	want := `layouts/response.html:2:15: error: rendering responses/foi-1-23/index.html: executing "main" at <.Response.Nope>: can't evaluate field Nope in type *site.ResponseView`
+	if got := list.Error(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}

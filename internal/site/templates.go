@@ -8,7 +8,9 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/foilog/foilog/internal/config"
@@ -122,6 +124,34 @@ func templateErrorLine(err error) (int, string) {
 		}
 	}
 	return 0, msg
+}
+
+// templatePos finds the template file, line and column in the errors of
+// text/template and html/template: "template: response.html:9:21: " or
+// "html/template:baseof.html: ".
+var templatePos = regexp.MustCompile(`(?:html/)?template: ?([^:\s]+)(?::(\d+))?(?::(\d+))?: `)
+
+// layoutError turns an error from executing the templates of page into a
+// diagnostic at the layout file, line and column it names (the innermost
+// when a partial failed inside a page), or at "layouts" when it names
+// none.
+func layoutError(err error, page string) diag.Diagnostic {
+	msg := err.Error()
+	d := diag.Diagnostic{Path: "layouts", Severity: diag.Error, Code: "layout.execute"}
+	if all := templatePos.FindAllStringSubmatchIndex(msg, -1); len(all) > 0 {
+		m := all[len(all)-1]
+		d.Path = "layouts/" + msg[m[2]:m[3]]
+		if m[4] >= 0 {
+			d.Line, _ = strconv.Atoi(msg[m[4]:m[5]])
+		}
+		if m[6] >= 0 { // text/template counts columns from 0
+			col, _ := strconv.Atoi(msg[m[6]:m[7]])
+			d.Col = col + 1
+		}
+		msg = msg[m[1]:]
+	}
+	d.Message = fmt.Sprintf("rendering %s: %s", page, msg)
+	return d
 }
 
 // item renders one response as a list item.
