@@ -36,6 +36,7 @@ type Error struct {
 	Hint      string
 }
 
+// Error formats e as "line:col: message".
 func (e *Error) Error() string { return fmt.Sprintf("%d:%d: %s", e.Line, e.Col, e.Message) }
 
 var bom = []byte("\xef\xbb\xbf")
