@@ -201,7 +201,7 @@ func load(opts Options, cfg config.Site) ([]*content.Response, diag.List) {
 // reports false when the file system keeps no modification times.
 func fileKey(fsys fs.FS, p, cfgKey string) (string, bool) {
 	info, err := fs.Stat(fsys, p)
-	if err != nil || info.ModTime().IsZero() {
+	if err != nil || info.ModTime().IsZero() || racy(info.ModTime()) {
 		return "", false
 	}
 	key := fmt.Sprintf("%s|%d|%d", cfgKey, info.Size(), info.ModTime().UnixNano())
@@ -211,13 +211,23 @@ func fileKey(fsys fs.FS, p, cfgKey string) (string, bool) {
 			return "", false
 		}
 		for _, e := range entries {
-			if fi, err := e.Info(); err == nil {
-				key += fmt.Sprintf("|%s|%d|%d", e.Name(), fi.Size(), fi.ModTime().UnixNano())
+			fi, err := e.Info()
+			if err != nil || racy(fi.ModTime()) {
+				return "", false
 			}
+			key += fmt.Sprintf("|%s|%d|%d", e.Name(), fi.Size(), fi.ModTime().UnixNano())
 		}
 	}
 	return key, true
 }
+
+// racyWindow is how recently a file may have changed for its size and
+// modification time to be trusted. File systems stamp times coarsely, so
+// two saves in quick succession can leave both unchanged; a file changed
+// this recently is read again (as git does with "racily clean" entries).
+const racyWindow = 2 * time.Second
+
+func racy(mod time.Time) bool { return time.Since(mod) < racyWindow }
 
 // publishable returns the responses that may appear in the site, newest
 // first with a fixed tie-break (reference, then path).

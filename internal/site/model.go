@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/content"
@@ -68,6 +69,7 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document) {
 		Contact:     ContactView{cfg.Contact.Email, cfg.Contact.Phone, cfg.Contact.Address, cfg.Contact.URL},
 		Accessible:  AccessibilityView{Full: cfg.Accessibility.Status == "full", Prepared: cfg.Accessibility.Prepared, Issues: cfg.Accessibility.Issues},
 		LiveReload:  b.opts.LiveReload,
+		Sitemap:     strings.Contains(cfg.BaseURL, "://"),
 		Drafts:      b.opts.Drafts,
 		Generator:   "foilog",
 		StyleSheets: []string{"assets/site.css", "assets/syntax.css"},

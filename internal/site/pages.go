@@ -115,10 +115,13 @@ func (b *builder) files(out Sink) error {
 			}
 		}
 	}
-	if err := out.Put("sitemap.xml", b.sitemap(specs)); err != nil {
-		return err
+	robots := "User-agent: *\nAllow: /\n"
+	if b.site.Sitemap {
+		if err := out.Put("sitemap.xml", b.sitemap(specs)); err != nil {
+			return err
+		}
+		robots += "Sitemap: " + b.cfg.AbsURL("sitemap.xml") + "\n"
 	}
-	robots := "User-agent: *\nAllow: /\nSitemap: " + b.cfg.AbsURL("sitemap.xml") + "\n"
 	return out.Put("robots.txt", []byte(robots))
 }
 
@@ -503,7 +506,8 @@ func (b *builder) statics(out Sink) error {
 	return nil
 }
 
-// sitemap lists every indexable page.
+// sitemap lists every indexable page by its absolute URL. It is written
+// only when the base URL names a host: search engines need absolute URLs.
 func (b *builder) sitemap(specs []pageSpec) []byte {
 	var sb strings.Builder
 	sb.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")

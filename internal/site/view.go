@@ -17,11 +17,14 @@ type SiteView struct {
 	// BasePath is the path the site is hosted under: "/" or "/foi/".
 	BasePath string
 	// BaseURL is the configured base URL, absolute when a host was given.
-	BaseURL     string
-	Licence     LinkView
-	Contact     ContactView
-	Accessible  AccessibilityView
-	LiveReload  bool
+	BaseURL    string
+	Licence    LinkView
+	Contact    ContactView
+	Accessible AccessibilityView
+	LiveReload bool
+	// Sitemap reports whether sitemap.xml is written: only when BaseURL
+	// names a host, since a sitemap needs absolute URLs.
+	Sitemap     bool
 	Drafts      bool
 	Generator   string
 	StyleSheets []string // site paths of the CSS files, in order
