@@ -81,8 +81,10 @@ func cmp(a, b int) int {
 	return 0
 }
 
-// ErrFormat is wrapped by every error Parse returns for text that is not a
-// date in an accepted form.
+// ErrFormat is wrapped by the errors Parse returns for text in none of the
+// accepted forms. Errors for text in an accepted form that is still wrong
+// (an impossible day, a month above 12 in a day-first date, a year out of
+// range) say what is wrong instead.
 var ErrFormat = errors.New(`use 2023-05-12, 12/05/2023 or 12 May 2023`)
 
 var months = map[string]time.Month{
