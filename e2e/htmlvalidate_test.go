@@ -13,7 +13,7 @@ import (
 )
 
 // TestHTMLValid runs html-validate (html-validate:recommended, with the
-// few rules e2e/.htmlvalidate.json switches off for reasons docs/e2e.md
+// few rules e2e/.htmlvalidate.json switches off for reasons README.md
 // gives) over every .html file of the example site and a sample of the
 // synthetic one: zero errors.
 func TestHTMLValid(t *testing.T) {
@@ -59,7 +59,7 @@ func htmlValidate(t *testing.T, config, dir string, files []string) {
 }
 
 // checkRulesDocumented fails t when a rule that config changes (switches
-// off or configures) is not explained in docs/e2e.md: html-validate's JSON
+// off or configures) is not explained in README.md: html-validate's JSON
 // allows no comments, so the reasons live there.
 func checkRulesDocumented(t *testing.T, config string) {
 	t.Helper()
@@ -73,13 +73,13 @@ func checkRulesDocumented(t *testing.T, config string) {
 	if err := json.Unmarshal(b, &c); err != nil {
 		t.Fatalf("%s: %v", config, err)
 	}
-	doc, err := os.ReadFile(filepath.Join(repoRoot, "docs", "e2e.md"))
+	doc, err := os.ReadFile(filepath.Join(repoRoot, "README.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	for rule := range c.Rules {
 		if !strings.Contains(string(doc), "`"+rule+"`") {
-			t.Errorf("%s changes rule %s; say why in docs/e2e.md (as `%s`)", config, rule, rule)
+			t.Errorf("%s changes rule %s; say why in README.md (as `%s`)", config, rule, rule)
 		}
 	}
 }

@@ -156,10 +156,6 @@ func lrWait(t *testing.T, ctx context.Context, what, js string) {
 }
 
 // lrAxe runs axe-core on the page in ctx and fails t on any violation.
-//
-// One is let through, logged: the site's draft banner (.preview-banner in
-// layouts/baseof.html, shown only in preview with drafts) sits outside
-// the page's landmarks (axe "region"). The layouts own it, not the preview.
 func lrAxe(t *testing.T, ctx context.Context, what string) {
 	t.Helper()
 	violations, err := runAxe(ctx, axeScript(t))
@@ -167,10 +163,6 @@ func lrAxe(t *testing.T, ctx context.Context, what string) {
 		t.Fatal(err)
 	}
 	for _, v := range violations {
-		if v.ID == "region" && len(v.Nodes) == 1 && strings.Join(v.Nodes[0].Target, " ") == ".preview-banner" {
-			t.Logf("axe, %s: known layouts issue: %s", what, strings.SplitN(v.String(), "\n", 2)[0])
-			continue
-		}
 		t.Errorf("axe, %s: %s", what, v)
 	}
 }

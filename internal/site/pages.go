@@ -238,6 +238,7 @@ func (b *builder) plan() []pageSpec {
 			pv.Count = len(pg.members)
 			psv := *sv
 			psv.Provision = &pv
+			psv.ByOutcome = b.byOutcome(pg.members)
 			b.paginate(pg.members, pv.Path, pv.Canonical+" "+pv.Title,
 				[]Crumb{{"Exemptions", "exemptions/"}, {sv.Canonical, sv.Path}}, func(p *Page) {
 					p.Kind = "exemption"
@@ -401,16 +402,23 @@ func (b *builder) sectionView(sg *sectionGroup) *SectionView {
 			sv.NCND = true
 		}
 	}
+	sv.ByOutcome = b.byOutcome(sg.members)
+	return sv
+}
+
+// byOutcome counts responses by outcome, in the order of Outcomes.
+func (b *builder) byOutcome(members []int) []TermCount {
 	counts := map[string]int{}
-	for _, m := range sg.members {
+	for _, m := range members {
 		counts[string(b.responses[m].Outcome)]++
 	}
+	var out []TermCount
 	for _, o := range b.outcomes {
 		if c := counts[o.Slug]; c > 0 {
-			sv.ByOutcome = append(sv.ByOutcome, TermCount{Name: o.Name, Slug: o.Slug, Path: o.Path, Count: c})
+			out = append(out, TermCount{Name: o.Name, Slug: o.Slug, Path: o.Path, Count: c})
 		}
 	}
-	return sv
+	return out
 }
 
 // regimeGroups groups the cited sections by Act, in registry order.

@@ -215,7 +215,8 @@ type SectionView struct {
 	Provision *ProvisionView
 	// Subsections counts responses by provision cited, sorted by provision.
 	Subsections []ProvisionView
-	// ByOutcome counts the section's responses by outcome.
+	// ByOutcome counts the responses of the page (the section's, or on a
+	// subsection page the provision's) by outcome.
 	ByOutcome []TermCount
 }
 

@@ -272,7 +272,9 @@ addEventListener('popstate', () => {
 
 async function start() {
   syncControls();
-  filtersBox.hidden = false;
+  // The filter box keeps its place from the first paint (see search.css),
+  // so showing it now moves nothing on the page.
+  root.classList.add('search--ready');
   if (matchMedia('(min-width: 48em)').matches) filtersBox.open = true;
   list.setAttribute('aria-busy', 'true');
   try {
