@@ -76,18 +76,11 @@ func (s *Stage) Put(p string, data []byte) error {
 	s.paths[p] = true
 	wasOld := s.old[p]
 	delete(s.old, p)
-	dir := s.made[path.Dir(p)]
-	if dir == nil {
-		dir = &folder{}
-		s.made[path.Dir(p)] = dir
-	}
 	s.mu.Unlock()
 
 	target := filepath.Join(s.stage, filepath.FromSlash(p))
-	// Every Put into a folder waits until the first has made it.
-	dir.once.Do(func() { dir.err = os.MkdirAll(filepath.Dir(target), 0o755) })
-	if dir.err != nil {
-		return fmt.Errorf("write site: %w", dir.err)
+	if err := s.mkdir(path.Dir(p)); err != nil {
+		return fmt.Errorf("write site: %w", err)
 	}
 	if wasOld && keep(filepath.Join(s.dir, filepath.FromSlash(p)), target, data) {
 		s.mu.Lock()
@@ -102,6 +95,32 @@ func (s *Stage) Put(p string, data []byte) error {
 	s.st.Written++
 	s.mu.Unlock()
 	return nil
+}
+
+// mkdir makes folder d of the stage (a slash path, "." for the root) and
+// its parents, each once: every Put into a folder waits until the first
+// has made it. Parents are made first, so each folder costs one mkdir call.
+func (s *Stage) mkdir(d string) error {
+	if d == "." {
+		return nil
+	}
+	s.mu.Lock()
+	f := s.made[d]
+	if f == nil {
+		f = &folder{}
+		s.made[d] = f
+	}
+	s.mu.Unlock()
+	f.once.Do(func() {
+		if f.err = s.mkdir(path.Dir(d)); f.err != nil {
+			return
+		}
+		f.err = os.Mkdir(filepath.Join(s.stage, filepath.FromSlash(d)), 0o755)
+		if errors.Is(f.err, fs.ErrExist) {
+			f.err = nil
+		}
+	})
+	return f.err
 }
 
 // Commit puts the new site in place of the old one and returns what

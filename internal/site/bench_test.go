@@ -54,11 +54,17 @@ func BenchmarkBuild(b *testing.B) {
 			dest := b.TempDir()
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				res, list := site.Build(site.Options{Source: os.DirFS(dir), Layouts: foilog.Layouts, Static: foilog.Static, Now: fixedNow})
+				// As foilog build does: files stream from the render workers
+				// into a stage that is swapped in at the end.
+				stage, err := output.NewStage(filepath.Join(dest, fmt.Sprint(i)))
+				if err != nil {
+					b.Fatal(err)
+				}
+				res, list := site.Build(site.Options{Source: os.DirFS(dir), Layouts: foilog.Layouts, Static: foilog.Static, Now: fixedNow, Output: stage})
 				if res == nil {
 					b.Fatal(list)
 				}
-				if _, err := output.Write(filepath.Join(dest, fmt.Sprint(i)), res.Files); err != nil {
+				if _, err := stage.Commit(); err != nil {
 					b.Fatal(err)
 				}
 			}
