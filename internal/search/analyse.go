@@ -36,12 +36,31 @@ func (v *vocab) pairHash(a, b int32) uint32 { return fnvAdd(v.pre[a], v.terms[b]
 // docTerms is what the index keeps of one document after analysis. Term
 // and word numbers are those of the analyser that produced it.
 type docTerms struct {
-	lens  [nFields]int32 // terms per field, for length normalisation
-	ids   []int32        // distinct terms, biwords and pseudo-terms
-	tf    []uint16       // tf[i*nFields+f]: occurrences of ids[i] in field f
-	extra []extraTF      // fixed pseudo frequencies (citations, reference, NCND)
-	words []int32        // distinct surface words, for the prefix and typo dictionaries
-	pairs []uint32       // distinct biword hashes, ascending
+	lens   [nFields]int32 // terms per field, for length normalisation
+	ids    []int32        // distinct terms and pseudo-terms
+	body   []uint16       // body[i]: occurrences of ids[i] in the body
+	fields []fieldTF      // occurrences in the other fields, by slot: most terms are only in the body
+	extra  []extraTF      // fixed pseudo frequencies (citations, reference, NCND)
+	words  []int32        // distinct surface words, for the prefix and typo dictionaries
+	pairs  []uint32       // distinct biword hashes, ascending
+}
+
+// fieldTF is how often the term in slot occurs in field f (not the body).
+type fieldTF struct {
+	slot int32 // index into ids
+	f    uint8
+	n    uint16
+}
+
+// counts returns the occurrences of the term in slot i in each field.
+func (dt *docTerms) counts(i int) [nFields]uint16 {
+	var n [nFields]uint16
+	n[fBody] = dt.body[i]
+	j, _ := slices.BinarySearchFunc(dt.fields, int32(i), func(x fieldTF, slot int32) int { return int(x.slot - slot) })
+	for ; j < len(dt.fields) && dt.fields[j].slot == int32(i); j++ {
+		n[dt.fields[j].f] = dt.fields[j].n
+	}
+	return n
 }
 
 type extraTF struct {
@@ -69,6 +88,7 @@ type analyser struct {
 	wordStamp []uint32
 	synFirst  []int8 // per term: 0 unknown, 1 starts a synonym member, 2 does not
 	cur       *docTerms
+	tf        []uint16 // tf[i*nFields+f]: occurrences of cur.ids[i] in field f
 	fterms    []int32
 	fbreaks   []bool
 }
@@ -110,6 +130,7 @@ func analyse(docs []*Document, c config) analysis {
 func (a *analyser) doc(d *Document) docTerms {
 	var dt docTerms
 	a.cur = &dt
+	a.tf = a.tf[:0]
 	a.gen++
 
 	var topics, meta []string
@@ -143,6 +164,17 @@ func (a *analyser) doc(d *Document) docTerms {
 	}
 	slices.Sort(dt.pairs)
 	dt.pairs = slices.Compact(dt.pairs)
+	dt.body = make([]uint16, len(dt.ids))
+	for i := range dt.ids {
+		for f, n := range a.tf[i*nFields : i*nFields+nFields] {
+			switch {
+			case f == fBody:
+				dt.body[i] = n
+			case n > 0:
+				dt.fields = append(dt.fields, fieldTF{slot: int32(i), f: uint8(f), n: n})
+			}
+		}
+	}
 	a.cur = nil
 	return dt
 }
@@ -158,15 +190,15 @@ func (a *analyser) slot(id int32) int32 {
 		a.termStamp[id] = a.gen
 		a.termSlot[id] = int32(len(a.cur.ids))
 		a.cur.ids = append(a.cur.ids, id)
-		a.cur.tf = append(a.cur.tf, make([]uint16, nFields)...)
+		a.tf = append(a.tf, make([]uint16, nFields)...)
 	}
 	return a.termSlot[id]
 }
 
 func (a *analyser) add(id int32, f int) {
 	i := int(a.slot(id))*nFields + f
-	if a.cur.tf[i] < math.MaxUint16 {
-		a.cur.tf[i]++
+	if a.tf[i] < math.MaxUint16 {
+		a.tf[i]++
 	}
 }
 
@@ -320,129 +352,101 @@ func (a *analyser) hasSynonym() bool {
 
 func hasDigit(s string) bool { return strings.ContainsAny(s, "0123456789") }
 
-// merged is every document's terms renumbered onto one vocabulary.
-type merged struct {
-	terms []string // by global id
-	// postings of term g: ids[off[g]:off[g+1]] ascending, with impacts qs[...]
-	off []int
-	ids []uint32
-	qs  []byte
+// lexicon numbers the terms and surface words of every document a Cache
+// holds. Numbers stay the same from build to build, so the analysis of an
+// unchanged document is reused as it is; terms and words that leave the
+// index keep their numbers until the state is rebuilt, which renumbers.
+type lexicon struct {
+	termIDs  map[string]int32
+	terms    []string
+	wordIDs  map[string]int32
+	words    []string
+	wordTerm []int32 // the term of each word
 }
 
-// invert merges the analysers' vocabularies and computes every term's
-// posting list. The impact byte q encodes s = tf'·(k1+1)/(k1+tf') as
-// q = ceil(255·s/(k1+1)), where tf' is the BM25F pseudo frequency
-// Σ weight_f·tf_f / (1 − b_f + b_f·len_f/avglen_f) plus the term's fixed
-// extra. The browser multiplies s by the term's idf.
-func invert(an analysis, c config) merged {
-	var m merged
-	global := map[string]int32{}
-	local := make([][]int32, len(an.analysers))
-	for w, a := range an.analysers {
-		local[w] = make([]int32, len(a.terms.terms))
-		for i, t := range a.terms.terms {
-			g, ok := global[t]
-			if !ok {
-				g = int32(len(m.terms))
-				global[t] = g
-				m.terms = append(m.terms, t)
-			}
-			local[w][i] = g
-		}
-	}
-	gid := func(w int, id int32) int32 { return local[w][id] }
+func newLexicon() lexicon {
+	return lexicon{termIDs: map[string]int32{}, wordIDs: map[string]int32{}}
+}
 
-	var avg [nFields]float64
-	for _, d := range an.docs {
-		for f, l := range d.lens {
-			avg[f] += float64(l)
-		}
+func (l *lexicon) term(t string) int32 {
+	id, ok := l.termIDs[t]
+	if !ok {
+		id = int32(len(l.terms))
+		l.termIDs[t] = id
+		l.terms = append(l.terms, t)
 	}
-	for f := range avg {
-		avg[f] /= float64(max(1, len(an.docs)))
-	}
+	return id
+}
 
-	nt := len(m.terms)
-	m.off = make([]int, nt+1)
-	for i, d := range an.docs {
-		for _, id := range d.ids {
-			m.off[gid(an.owner[i], id)+1]++
-		}
+func (l *lexicon) word(w string, term int32) int32 {
+	id, ok := l.wordIDs[w]
+	if !ok {
+		id = int32(len(l.words))
+		l.wordIDs[w] = id
+		l.words = append(l.words, w)
+		l.wordTerm = append(l.wordTerm, term)
 	}
-	for g := range nt {
-		m.off[g+1] += m.off[g]
-	}
-	n := m.off[nt]
-	m.ids, m.qs = make([]uint32, n), make([]byte, n)
-	cursor := make([]int, nt)
-	copy(cursor, m.off)
+	return id
+}
 
-	var extra []float64
-	for id, d := range an.docs {
-		var norm [nFields]float64
-		for f := range norm {
-			norm[f] = c.weight[f]
-			if avg[f] > 0 {
-				norm[f] /= 1 - c.b[f] + c.b[f]*float64(d.lens[f])/avg[f]
-			}
+// adopt renumbers docs, analysed by a, from a's numbers onto l's, adding
+// the terms and words l does not have yet.
+func (l *lexicon) adopt(a *analyser, docs []*docTerms) {
+	terms := make([]int32, len(a.terms.terms))
+	words := make([]int32, len(a.words))
+	for i := range terms {
+		terms[i] = -1
+	}
+	for i := range words {
+		words[i] = -1
+	}
+	term := func(t int32) int32 {
+		if terms[t] < 0 {
+			terms[t] = l.term(a.terms.terms[t])
 		}
-		if cap(extra) < len(d.ids) {
-			extra = make([]float64, len(d.ids)*2)
-		}
-		extra = extra[:len(d.ids)]
-		clear(extra)
-		for _, e := range d.extra {
-			extra[e.slot] = float64(e.tf)
-		}
-		w := an.owner[id]
+		return terms[t]
+	}
+	for _, d := range docs {
 		for i, t := range d.ids {
-			tf := extra[i]
-			for f, n := range d.tf[i*nFields : i*nFields+nFields] {
-				if n > 0 {
-					tf += float64(n) * norm[f]
-				}
+			d.ids[i] = term(t)
+		}
+		for i, w := range d.words {
+			if words[w] < 0 {
+				words[w] = l.word(a.words[w], term(a.wordStem[w]))
 			}
-			s := tf * (c.k1 + 1) / (c.k1 + tf)
-			g := gid(w, t)
-			m.ids[cursor[g]] = uint32(id)
-			m.qs[cursor[g]] = byte(min(255, max(1, math.Ceil(255*s/(c.k1+1)))))
-			cursor[g]++
+			d.words[i] = words[w]
 		}
 	}
-	return m
 }
 
-// dictWord is one surface word of the prefix and typo dictionaries.
-type dictWord struct {
-	word, stem string
-	df         int
-}
-
-// dictionary returns every surface word with its term and document
-// frequency, sorted by word.
-func dictionary(an analysis) []dictWord {
-	global := map[string]int{}
-	var out []dictWord
-	local := make([][]int, len(an.analysers))
-	for w, a := range an.analysers {
-		local[w] = make([]int, len(a.words))
-		for i, word := range a.words {
-			g, ok := global[word]
-			if !ok {
-				g = len(out)
-				global[word] = g
-				out = append(out, dictWord{word: word, stem: a.terms.terms[a.wordStem[i]]})
+// compact returns a lexicon of only the terms and words docs use, and
+// renumbers docs onto it.
+func (l *lexicon) compact(docs []*docEntry) lexicon {
+	out := newLexicon()
+	terms := make([]int32, len(l.terms))
+	words := make([]int32, len(l.words))
+	for i := range terms {
+		terms[i] = -1
+	}
+	for i := range words {
+		words[i] = -1
+	}
+	term := func(t int32) int32 {
+		if terms[t] < 0 {
+			terms[t] = out.term(l.terms[t])
+		}
+		return terms[t]
+	}
+	for _, e := range docs {
+		for i, t := range e.dt.ids {
+			e.dt.ids[i] = term(t)
+		}
+		for i, w := range e.dt.words {
+			if words[w] < 0 {
+				words[w] = out.word(l.words[w], term(l.wordTerm[w]))
 			}
-			local[w][i] = g
+			e.dt.words[i] = words[w]
 		}
 	}
-	for i, d := range an.docs {
-		for _, w := range d.words {
-			out[local[an.owner[i]][w]].df++
-		}
-	}
-	// words with digits seen only in bodies were numbered but not counted
-	out = slices.DeleteFunc(out, func(w dictWord) bool { return w.df == 0 })
-	slices.SortFunc(out, func(a, b dictWord) int { return strings.Compare(a.word, b.word) })
 	return out
 }

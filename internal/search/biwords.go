@@ -18,30 +18,72 @@ type biwords struct {
 	sizes []int
 }
 
-func collectBiwords(an analysis, n int, c config) biwords {
+// collectBiwords returns the biwords of docs (by id), sized for segs
+// segments.
+func collectBiwords(docs []*docEntry, segs int, c config) biwords {
+	counts := make([]int, fineBuckets)
+	for _, e := range docs {
+		for _, h := range e.dt.pairs {
+			counts[h&(fineBuckets-1)]++
+		}
+	}
+	all := make([]uint64, 0, func() (n int) {
+		for _, k := range counts {
+			n += k
+		}
+		return n
+	}())
 	fine := make([][]uint64, fineBuckets)
-	for id, d := range an.docs {
-		for _, h := range d.pairs {
+	for f, k := range counts {
+		fine[f] = all[len(all) : len(all) : len(all)+k]
+		all = all[:len(all)+k]
+	}
+	for id, e := range docs {
+		for _, h := range e.dt.pairs {
 			f := h & (fineBuckets - 1)
 			fine[f] = append(fine[f], uint64(h)<<32|uint64(id))
 		}
 	}
-	segs := segments(n, c.segmentSize)
-	sizes := make([]int, fineBuckets*segs)
+	bw := biwords{fine: fine, sizes: make([]int, fineBuckets*segs)}
 	parallel(fineBuckets, c.workers, func(f int) {
-		list := fine[f]
-		slices.Sort(list)
-		forEachGroup(list, c.segmentSize, func(s int, ids []uint64) {
-			size := 4 + uvarintLen(uint64(len(ids)))
-			prev := uint32(s * c.segmentSize)
-			for _, k := range ids {
-				size += uvarintLen(uint64(uint32(k) - prev))
-				prev = uint32(k)
-			}
-			sizes[f*segs+s] += size + uvarintLen(uint64(size))
-		})
+		slices.Sort(fine[f])
+		bw.size(f, segs, c.segmentSize)
 	})
-	return biwords{fine: fine, sizes: sizes}
+	return bw
+}
+
+// size computes what fine list f adds to each segment's file.
+func (bw *biwords) size(f, segs, segSize int) {
+	sizes := bw.sizes[f*segs : f*segs+segs]
+	clear(sizes)
+	forEachGroup(bw.fine[f], segSize, func(s int, ids []uint64) {
+		size := 4 + uvarintLen(uint64(len(ids)))
+		prev := uint32(s * segSize)
+		for _, k := range ids {
+			size += uvarintLen(uint64(uint32(k) - prev))
+			prev = uint32(k)
+		}
+		sizes[s] += size + uvarintLen(uint64(size))
+	})
+}
+
+// add records biword h in document id and returns its fine list.
+func (bw *biwords) add(h, id uint32) int {
+	f := int(h & (fineBuckets - 1))
+	k := uint64(h)<<32 | uint64(id)
+	if i, found := slices.BinarySearch(bw.fine[f], k); !found {
+		bw.fine[f] = slices.Insert(bw.fine[f], i, k)
+	}
+	return f
+}
+
+// remove forgets biword h of document id and returns its fine list.
+func (bw *biwords) remove(h, id uint32) int {
+	f := int(h & (fineBuckets - 1))
+	if i, found := slices.BinarySearch(bw.fine[f], uint64(h)<<32|uint64(id)); found {
+		bw.fine[f] = slices.Delete(bw.fine[f], i, i+1)
+	}
+	return f
 }
 
 // forEachGroup calls fn for each run of one hash's keys within one segment,

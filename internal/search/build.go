@@ -45,6 +45,7 @@ type config struct {
 	excerpt     int // longest stored excerpt, in runes
 	level       int // gzip level
 	workers     int
+	deadSlack   int // a Cache renumbers its terms and words when more than this and a quarter of the live ones are in no document
 
 	k1      float64          // BM25 saturation
 	weight  [nFields]float64 // BM25F field weights
@@ -66,6 +67,7 @@ func defaultConfig() config {
 		excerpt:     280,
 		level:       5, // as small as 6 within 0.05%, and faster
 		workers:     runtime.GOMAXPROCS(0),
+		deadSlack:   4096,
 		k1:          1.2,
 		//          title ref  summary topics meta body
 		weight:  [nFields]float64{3, 3, 1.5, 2, 0.5, 1},
@@ -82,52 +84,46 @@ func defaultConfig() config {
 // with the same names. It indexes every document it is given (the caller
 // leaves out drafts, embargoed and withdrawn responses) and returns an
 // error if a URL is empty or repeated. No documents give a valid, empty
-// index.
+// index. Build is Cache.Build on a new Cache.
 func Build(docs []Document) (*Index, error) {
 	return build(docs, defaultConfig())
 }
 
-func build(in []Document, c config) (*Index, error) {
-	docs, err := sortDocs(in)
-	if err != nil {
-		return nil, err
-	}
-	tables := newTables(docs)
-	an := analyse(docs, c)
-	post := invert(an, c)
-	pairs := collectBiwords(an, len(docs), c)
-	words := dictionary(an)
+func build(docs []Document, c config) (*Index, error) { return new(Cache).build(docs, c) }
 
-	var out fileSet
-	termBuckets := writeTerms(&out, post, pairs, len(docs), c)
-	prefixBuckets, suffixBuckets := writeWords(&out, words, c)
-	writeFacets(&out, docs, tables, c)
-	writeMeta(&out, docs, tables, c)
-	files := out.finish(c)
+// index writes the files of the state, built from docs, and the entry
+// file that names them.
+func (st *state) index(docs []*Document, dirty dirtyFiles) (*Index, error) {
+	c := st.c
+	shards, hash := st.shards(docs, dirty)
+	files := make([]File, 0, len(shards)+1)
+	for _, f := range shards {
+		files = append(files, File{Path: Dir + strings.Replace(f.path, "{hash}", hash, 1), Data: f.gz})
+	}
 	facetBytes, metaBytes := averageSize(files, Dir+"f/"), averageSize(files, Dir+"m/")
 
 	e := entry{
 		Version:       FormatVersion,
-		Hash:          out.hash,
+		Hash:          hash,
 		Docs:          len(docs),
 		Paths:         entryPaths{Terms: "t/{segment}-{bucket}.{hash}.bin", Prefix: "w/{bucket}.{hash}.bin", Suffix: "s/{bucket}.{hash}.bin", Facets: "f/{chunk}.{hash}.bin", Docs: "m/{chunk}.{hash}.bin"},
 		SegmentSize:   c.segmentSize,
-		Segments:      segments(len(docs), c.segmentSize),
-		TermBuckets:   termBuckets,
-		PrefixBuckets: prefixBuckets,
-		SuffixBuckets: suffixBuckets,
+		Segments:      st.segs,
+		TermBuckets:   st.terms.buckets,
+		PrefixBuckets: st.dicts[0].buckets,
+		SuffixBuckets: st.dicts[1].buckets,
 		FacetChunk:    c.facetChunk,
 		MetaChunk:     c.metaChunk,
 		FacetBytes:    facetBytes,
 		MetaBytes:     metaBytes,
 		Ranking:       entryRanking{K1: c.k1, ImpactMax: c.k1 + 1, Recency: c.recency},
-		Outcomes:      tables.outcomes.values(),
-		Regimes:       tables.regimes.values(),
-		Forces:        tables.forces.values(),
-		Topics:        tables.topics.values(),
-		Years:         tables.years,
-		Sections:      tables.sections,
-		Exemptions:    tables.exemptions,
+		Outcomes:      st.tables.outcomes.values(),
+		Regimes:       st.tables.regimes.values(),
+		Forces:        st.tables.forces.values(),
+		Topics:        st.tables.topics.values(),
+		Years:         st.tables.years,
+		Sections:      st.tables.sections,
+		Exemptions:    st.tables.exemptions,
 		Synonyms:      entrySynonyms(),
 	}
 	data, err := json.MarshalIndent(e, "", " ")
@@ -159,28 +155,20 @@ func averageSize(files []File, dir string) int {
 
 func segments(n, size int) int { return max(1, (n+size-1)/size) }
 
-// sortDocs returns the documents in index order, oldest first: by year,
-// date, reference and URL. A document's position is its id, so date order
-// is id order and the newest response has the highest id.
-func sortDocs(in []Document) ([]*Document, error) {
-	docs := make([]*Document, len(in))
-	for i := range in {
-		d := &in[i]
-		if d.URL == "" {
-			return nil, fmt.Errorf("search: document %q has no URL", d.Reference)
-		}
-		docs[i] = d
+// docOrder is index order, oldest first: by year, date, reference and
+// URL. A document's position is its id, so date order is id order and the
+// newest response has the highest id.
+func docOrder(a, b *Document) int {
+	if c := cmp.Compare(docYear(a), docYear(b)); c != 0 {
+		return c
 	}
-	slices.SortFunc(docs, func(a, b *Document) int {
-		return cmp.Or(cmp.Compare(docYear(a), docYear(b)), strings.Compare(a.Date, b.Date),
-			strings.Compare(a.Reference, b.Reference), strings.Compare(a.URL, b.URL))
-	})
-	for i := 1; i < len(docs); i++ {
-		if docs[i].URL == docs[i-1].URL {
-			return nil, fmt.Errorf("search: two documents have the URL %q", docs[i].URL)
-		}
+	if c := strings.Compare(a.Date, b.Date); c != 0 {
+		return c
 	}
-	return docs, nil
+	if c := strings.Compare(a.Reference, b.Reference); c != 0 {
+		return c
+	}
+	return strings.Compare(a.URL, b.URL)
 }
 
 func docYear(d *Document) int {
@@ -189,46 +177,6 @@ func docYear(d *Document) int {
 	}
 	y, _ := strconv.Atoi(d.Date[:4])
 	return y
-}
-
-// fileSet collects the shards; their names carry one hash of all of them.
-type fileSet struct {
-	files []pendingFile
-	hash  string
-}
-
-type pendingFile struct {
-	path string // with {hash} still in it
-	raw  []byte
-}
-
-func (s *fileSet) add(path string, raw []byte) { s.files = append(s.files, pendingFile{path, raw}) }
-
-// finish compresses every file (in parallel), computes the index hash over
-// the compressed files in path order and names the files with it.
-func (s *fileSet) finish(c config) []File {
-	slices.SortFunc(s.files, func(a, b pendingFile) int { return strings.Compare(a.path, b.path) })
-	gz := make([][]byte, len(s.files))
-	var writers sync.Pool // a gzip.Writer allocates 800 KB: reuse them
-	parallel(len(s.files), c.workers, func(i int) {
-		z, _ := writers.Get().(*gzipper)
-		if z == nil {
-			z = newGzipper(c.level)
-		}
-		gz[i] = z.compress(s.files[i].raw)
-		writers.Put(z)
-	})
-	h := sha256.New()
-	for i, f := range s.files {
-		fmt.Fprintf(h, "%s %d\n", f.path, len(gz[i]))
-		h.Write(gz[i])
-	}
-	s.hash = hex.EncodeToString(h.Sum(nil)[:5])
-	files := make([]File, len(s.files))
-	for i, f := range s.files {
-		files[i] = File{Path: Dir + strings.Replace(f.path, "{hash}", s.hash, 1), Data: gz[i]}
-	}
-	return files
 }
 
 // parallel calls fn(i) for every i in [0, n) on up to workers goroutines.

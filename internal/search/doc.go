@@ -19,7 +19,11 @@
 //     file) and document files m/<chunk> (what a result shows, 4 a file).
 //
 // Every file but the entry is gzip-compressed and named with a hash of the
-// whole index, so it can be cached forever. Text is folded (case,
+// whole index, so it can be cached forever.
+//
+// A Cache makes rebuilding after an edit cheap (foilog serve): Cache.Build
+// returns the same files as Build, redoing only the work the changed
+// documents need. Text is folded (case,
 // diacritics), split into words, stripped of English stop words and
 // stemmed (Snowball); Terms exposes that tokeniser. Besides words the index
 // holds pseudo-terms: "§foia-s31-3" and "§foia-s31" for cited provisions and

@@ -128,27 +128,38 @@ func (t *table) sameNumbers(u *table) bool {
 // order: one item per distinct slug and label, with its count and the
 // first document that had it.
 type tally struct {
-	index map[entryValue]int // by slug and label, count 0
-	items []tallyItem
+	bySlug map[string]int // first item of each slug; the others follow by next
+	items  []tallyItem
 }
 
 type tallyItem struct {
 	entryValue
-	first int
+	first int // document
+	next  int // next item of the same slug, 0 for none
 }
 
 func (t *tally) add(slug, label string, doc int) {
-	k := entryValue{Slug: slug, Label: label}
-	i, ok := t.index[k]
+	i, ok := t.bySlug[slug]
 	if !ok {
-		if t.index == nil {
-			t.index = map[entryValue]int{}
+		if t.bySlug == nil {
+			t.bySlug = map[string]int{}
 		}
-		i = len(t.items)
-		t.index[k] = i
-		t.items = append(t.items, tallyItem{entryValue{slug, label, 0}, doc})
+		t.bySlug[slug] = len(t.items)
+		t.items = append(t.items, tallyItem{entryValue: entryValue{slug, label, 1}, first: doc})
+		return
 	}
-	t.items[i].Count++
+	for {
+		if it := &t.items[i]; it.Label == label {
+			it.Count++
+			return
+		} else if it.next == 0 {
+			it.next = len(t.items)
+			t.items = append(t.items, tallyItem{entryValue: entryValue{slug, label, 1}, first: doc})
+			return
+		} else {
+			i = it.next
+		}
+	}
 }
 
 // table returns the values in less order, one per slug: a slug's label is
@@ -209,12 +220,16 @@ func regimeSlug(r string) string { return strings.ToLower(strings.TrimSpace(r)) 
 
 func newTables(docs []*Document) tables {
 	var outcomes, regimes, forces, topics tally
+	regime, regSlug := "", ""
 	for i, d := range docs {
 		if d.Outcome != "" {
 			outcomes.add(d.Outcome, cmp.Or(d.OutcomeLabel, d.Outcome), i)
 		}
 		if d.Regime != "" {
-			regimes.add(regimeSlug(d.Regime), d.Regime, i)
+			if d.Regime != regime {
+				regime, regSlug = d.Regime, regimeSlug(d.Regime)
+			}
+			regimes.add(regSlug, d.Regime, i)
 		}
 		if d.ForceSlug != "" {
 			forces.add(d.ForceSlug, cmp.Or(d.Force, d.ForceSlug), i)
@@ -248,47 +263,50 @@ func newTables(docs []*Document) tables {
 
 	// Sections and provisions in natural order ("s2" before "s10"); a
 	// document counts once per section however many subsections it cites.
-	secCount := map[string]int{}
-	exCount := map[string]int{}
-	secFirst := map[string]Exemption{}
-	exFirst := map[string]Exemption{}
-	var seenSec []string
-	for _, d := range docs {
-		seenSec = seenSec[:0]
+	type stat struct {
+		first Exemption // the first document's
+		count int
+		doc   int // last document counted
+	}
+	exStats, secStats := map[string]*stat{}, map[string]*stat{}
+	for i, d := range docs {
 		for j, x := range d.Exemptions {
 			if x.Slug == "" || slices.ContainsFunc(d.Exemptions[:j], func(y Exemption) bool { return y.Slug == x.Slug }) {
 				continue
 			}
-			if _, ok := exFirst[x.Slug]; !ok {
-				exFirst[x.Slug] = x
+			ex := exStats[x.Slug]
+			if ex == nil {
+				ex = &stat{first: x}
+				exStats[x.Slug] = ex
 			}
-			exCount[x.Slug]++
-			sec := sectionOf(x)
-			if !slices.Contains(seenSec, sec) {
-				seenSec = append(seenSec, sec)
-				secCount[sec]++
-				if _, ok := secFirst[sec]; !ok {
-					secFirst[sec] = x
-				}
+			ex.count++
+			sec := secStats[sectionOf(x)]
+			if sec == nil {
+				sec = &stat{first: x, doc: -1}
+				secStats[sectionOf(x)] = sec
+			}
+			if sec.doc != i {
+				sec.doc = i
+				sec.count++
 			}
 		}
 	}
-	secSlugs := sortedKeys(secCount, naturalCompare)
+	secSlugs := sortedKeys(secStats, naturalCompare)
 	secIndex := map[string]int{}
 	t.sections = []entrySection{}
 	for i, s := range secSlugs {
-		x := secFirst[s]
+		x := secStats[s].first
 		regime, _, _ := strings.Cut(s, "-")
-		t.sections = append(t.sections, entrySection{Slug: s, Label: cmp.Or(x.SectionLabel, x.Provision, s), Regime: regime, Cite: citeKey(s), Count: secCount[s]})
+		t.sections = append(t.sections, entrySection{Slug: s, Label: cmp.Or(x.SectionLabel, x.Provision, s), Regime: regime, Cite: citeKey(s), Count: secStats[s].count})
 		secIndex[s] = i
 	}
-	exSlugs := sortedKeys(exCount, naturalCompare)
+	exSlugs := sortedKeys(exStats, naturalCompare)
 	t.exIndex = map[string]int{}
 	t.exemptions = []entryProvison{}
 	for i, s := range exSlugs {
-		x := exFirst[s]
+		x := exStats[s].first
 		t.exemptions = append(t.exemptions, entryProvison{Slug: s, Provision: cmp.Or(x.Provision, s), Title: x.Title,
-			Section: secIndex[sectionOf(x)], Cite: citeKey(s), NCND: x.NCND, Count: exCount[s]})
+			Section: secIndex[sectionOf(x)], Cite: citeKey(s), NCND: x.NCND, Count: exStats[s].count})
 		t.exIndex[s] = i
 	}
 	return t

@@ -19,6 +19,10 @@ func BenchmarkRebuildOneChange(b *testing.B) {
 		docs := append([]Document(nil), base...)
 		benchRebuild(b, docs, Build)
 	})
+	b.Run("Cache", func(b *testing.B) {
+		docs := append([]Document(nil), base...)
+		benchRebuild(b, docs, new(Cache).Build)
+	})
 }
 
 func benchRebuild(b *testing.B, docs []Document, build func([]Document) (*Index, error)) {

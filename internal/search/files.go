@@ -1,0 +1,111 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// dirtyFiles names the files a build encodes again; the others keep the
+// bytes of the previous build. A file the previous build did not write is
+// always encoded.
+type dirtyFiles struct {
+	all   bool            // every file
+	dirs  map[string]bool // every file under these folders ("t/", "w/", …)
+	paths map[string]bool // these files, by path with {hash}
+}
+
+func (d *dirtyFiles) has(dir, path string) bool { return d.all || d.dirs[dir] || d.paths[path] }
+
+// terms marks postings file bucket k of every segment.
+func (d *dirtyFiles) terms(segs, buckets, k int) {
+	for s := range segs {
+		d.paths[termPath(s, k)] = true
+	}
+}
+
+func termPath(s, k int) string { return "t/" + strconv.Itoa(s) + "-" + strconv.Itoa(k) + ".{hash}.bin" }
+
+func bucketPath(dir string, k int) string { return dir + strconv.Itoa(k) + ".{hash}.bin" }
+
+// shard is one file of a build on its way out.
+type shard struct {
+	path   string // with {hash} still in it
+	encode func() []byte
+	raw    []byte
+	gz     []byte
+}
+
+// shards returns every file but the entry, sorted by path, with the index
+// hash over them (the first 10 hex digits of a SHA-256 of every path,
+// length and compressed bytes). Files that are not dirty keep their bytes
+// from the previous build; the others are encoded, and compressed unless
+// the encoding is the same as last time.
+func (st *state) shards(docs []*Document, dirty dirtyFiles) ([]shard, string) {
+	var out []shard
+	add := func(dir, path string, encode func() []byte) {
+		if old, ok := st.files[path]; ok && !dirty.has(dir, path) {
+			out = append(out, shard{path: path, raw: old.raw, gz: old.gz})
+			return
+		}
+		out = append(out, shard{path: path, encode: encode})
+	}
+	for s := range st.segs {
+		for k := range st.terms.buckets {
+			add("t/", termPath(s, k), func() []byte { return st.encodeTerms(s, k) })
+		}
+	}
+	for i := range st.dicts {
+		d := &st.dicts[i]
+		for k := range d.buckets {
+			add(d.dir, bucketPath(d.dir, k), func() []byte { return st.encodeDict(d, k) })
+		}
+	}
+	c := st.c
+	for lo := 0; lo < len(docs); lo += c.facetChunk {
+		chunk := docs[lo:min(len(docs), lo+c.facetChunk)]
+		add("f/", bucketPath("f/", lo/c.facetChunk), func() []byte { return encodeFacets(chunk, &st.tables) })
+	}
+	for lo := 0; lo < len(docs); lo += c.metaChunk {
+		chunk := docs[lo:min(len(docs), lo+c.metaChunk)]
+		add("m/", bucketPath("m/", lo/c.metaChunk), func() []byte { return encodeMeta(chunk, &st.tables, c) })
+	}
+
+	var todo []int
+	for i := range out {
+		if out[i].encode != nil {
+			todo = append(todo, i)
+		}
+	}
+	var gzippers sync.Pool // a gzip.Writer allocates 800 KB: reuse them
+	parallel(len(todo), c.workers, func(i int) {
+		f := &out[todo[i]]
+		f.raw = f.encode()
+		if old, ok := st.files[f.path]; ok && bytes.Equal(old.raw, f.raw) {
+			f.gz = old.gz
+			return
+		}
+		z, _ := gzippers.Get().(*gzipper)
+		if z == nil {
+			z = newGzipper(c.level)
+		}
+		f.gz = z.compress(f.raw)
+		gzippers.Put(z)
+	})
+
+	slices.SortFunc(out, func(a, b shard) int { return strings.Compare(a.path, b.path) })
+	h := sha256.New()
+	files := make(map[string]stored, len(out))
+	for _, f := range out {
+		fmt.Fprintf(h, "%s %d\n", f.path, len(f.gz))
+		h.Write(f.gz)
+		files[f.path] = stored{raw: f.raw, gz: f.gz}
+	}
+	st.files = files
+	return out, hex.EncodeToString(h.Sum(nil)[:5])
+}
