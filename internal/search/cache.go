@@ -97,13 +97,14 @@ type state struct {
 
 // docEntry is one document of the index with its analysis.
 type docEntry struct {
-	id    int         // position in index order
-	seen  uint32      // state.gen of the last build that had it
-	doc   Document    // a copy, to tell whether the next build's document is the same
-	dt    docTerms    // in the state's lexicon
-	q     []byte      // impact of each of dt.ids, as in the postings
-	body  bodyImpacts // of the body-only terms, as in q
-	stale bool        // q and body are not computed yet
+	id    int              // position in index order
+	seen  uint32           // state.gen of the last build that had it
+	doc   Document         // a copy, to tell whether the next build's document is the same
+	dt    docTerms         // in the state's lexicon
+	q     []byte           // impact of each of dt.ids, as in the postings
+	norm  [nFields]float64 // field factors q was computed with
+	slack float64          // how far q is from changing (stable)
+	stale bool             // q is not computed yet
 }
 
 // stored is one file as written last time.
@@ -233,24 +234,26 @@ func sameDocument(a, b *Document) bool {
 }
 
 // sameFacets reports whether entries, which replace the state's documents
-// at a few ids, give the same facet tables: same number of documents and
+// at a few ids, give the same facet tables: same number of documents, and
 // the same facet values and dates.
 func (st *state) sameFacets(entries []*docEntry) bool {
 	if len(entries) != len(st.docs) {
 		return false
 	}
 	for i, e := range entries {
-		if e == st.docs[i] {
-			continue
-		}
-		a, b := &st.docs[i].doc, &e.doc
-		if a.Outcome != b.Outcome || a.OutcomeLabel != b.OutcomeLabel || a.Regime != b.Regime ||
-			a.Force != b.Force || a.ForceSlug != b.ForceSlug || a.Year != b.Year || a.Date != b.Date ||
-			!slices.Equal(a.Topics, b.Topics) || !slices.Equal(a.Exemptions, b.Exemptions) {
+		if e != st.docs[i] && !sameFacetValues(&st.docs[i].doc, &e.doc) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameFacetValues reports whether a and b have the same facet values and
+// date: the same facet tables and facet file records.
+func sameFacetValues(a, b *Document) bool {
+	return a.Outcome == b.Outcome && a.OutcomeLabel == b.OutcomeLabel && a.Regime == b.Regime &&
+		a.Force == b.Force && a.ForceSlug == b.ForceSlug && a.Year == b.Year && a.Date == b.Date &&
+		slices.Equal(a.Topics, b.Topics) && slices.Equal(a.Exemptions, b.Exemptions)
 }
 
 // incremental reports whether the state can be updated in place to

@@ -262,3 +262,40 @@ func TestSameDocumentComparesEveryField(t *testing.T) {
 		t.Error("a document differs from itself")
 	}
 }
+
+// TestStableImpactsAreUnchanged checks the bound that lets a rebuild skip
+// documents: whenever stable says a document's impacts survive new average
+// field lengths, computing them again gives the same bytes.
+func TestStableImpactsAreUnchanged(t *testing.T) {
+	cache := new(Cache)
+	if _, err := cache.Build(synthDocs(400, 11)); err != nil {
+		t.Fatal(err)
+	}
+	c, st := defaultConfig(), cache.st
+	r := rand.New(rand.NewPCG(5, 6))
+	kept, checked := 0, 0
+	for round := range 40 {
+		scale := []float64{1e-7, 1e-5, 1e-3, 1e-2}[round%4]
+		avg := st.avg
+		for f := range avg {
+			avg[f] *= 1 + scale*(2*r.Float64()-1)
+		}
+		for _, e := range st.docs {
+			norm := c.norms(&e.dt, &avg)
+			if !stable(&norm, &e.norm, e.slack) {
+				continue
+			}
+			kept++
+			q := make([]byte, len(e.q))
+			c.impacts(&e.dt, &norm, q)
+			if !bytes.Equal(q, e.q) {
+				t.Fatalf("%s: impacts changed with averages %v (were %v) though stable", e.doc.URL, avg, st.avg)
+			}
+		}
+		checked += len(st.docs)
+	}
+	t.Logf("%d of %d documents found stable", kept, checked)
+	if kept < checked/4 {
+		t.Errorf("only %d of %d documents found stable", kept, checked)
+	}
+}

@@ -55,34 +55,28 @@ func (c *config) norms(dt *docTerms, avg *[nFields]float64) [nFields]float64 {
 	return norm
 }
 
-// bodyImpacts are the impacts of the terms of one document that occur in
-// the body only, by their count there (0: no such term has that count),
-// as last computed. Most terms of a document are of this kind, and few
-// counts, so whether any of their impacts changed with the average field
-// lengths is known from a few computations.
-type bodyImpacts struct {
-	q   [32]byte
-	big bool // some such term occurs len(q) times or more
-}
-
-// same reports whether the impacts are still the same with norm.
-func (m *bodyImpacts) same(norm *[nFields]float64, k1 float64) bool {
-	if m.big {
-		return false
-	}
-	for n, q := range m.q {
-		if q != 0 && impact(0, &[nFields]uint16{fBody: uint16(n)}, norm, k1) != q {
-			return false
-		}
-	}
-	return true
-}
-
 // impacts writes the impact byte of each of dt's terms into q, given the
-// field factors norm, and returns those of the body-only terms.
-func (c *config) impacts(dt *docTerms, norm *[nFields]float64, q []byte) bodyImpacts {
-	var body bodyImpacts
+// field factors norm, and returns the slack: how close the unrounded
+// impact of any term is to an integer, among the terms whose impact can
+// change (those in a field with length normalisation, b > 0: the factors
+// of the others are their constant weights). No impact changes until one
+// of them moves that far (see stable).
+func (c *config) impacts(dt *docTerms, norm *[nFields]float64, q []byte) (slack float64) {
 	k1 := c.k1
+	slack = 1
+	impact := func(tf float64, n *[nFields]uint16) byte {
+		x := impactX(tf, n, norm, k1)
+		for f := range nFields {
+			if n[f] > 0 && c.b[f] != 0 {
+				slack = min(slack, x-math.Floor(x), math.Ceil(x)-x)
+				break
+			}
+		}
+		return byte(min(255, max(1, math.Ceil(x))))
+	}
+	// Most terms of a document occur only in the body, a few times: their
+	// impacts are computed once per count.
+	var memo [32]byte
 	q = q[:len(dt.ids)]
 	fields := dt.fields
 	for i, nb := range dt.body[:len(q)] {
@@ -92,63 +86,59 @@ func (c *config) impacts(dt *docTerms, norm *[nFields]float64, q []byte) bodyImp
 			for ; len(fields) > 0 && fields[0].slot == int32(i); fields = fields[1:] {
 				n[fields[0].f] = fields[0].n
 			}
-			q[i] = impact(0, &n, norm, k1)
+			q[i] = impact(0, &n)
 			continue
 		}
-		if int(nb) >= len(body.q) {
-			body.big = true
-			q[i] = impact(0, &[nFields]uint16{fBody: nb}, norm, k1)
+		if int(nb) >= len(memo) {
+			q[i] = impact(0, &[nFields]uint16{fBody: nb})
 			continue
 		}
-		if body.q[nb] == 0 {
-			body.q[nb] = impact(0, &[nFields]uint16{fBody: nb}, norm, k1)
+		if memo[nb] == 0 {
+			memo[nb] = impact(0, &[nFields]uint16{fBody: nb})
 		}
-		q[i] = body.q[nb]
+		q[i] = memo[nb]
 	}
 	for _, e := range dt.extra {
 		n := dt.counts(int(e.slot))
-		q[e.slot] = impact(float64(e.tf), &n, norm, k1)
+		q[e.slot] = impact(float64(e.tf), &n)
 	}
-	return body
+	return slack
 }
 
-// others calls fn with the impact of each term of dt that is not
-// body-only: the terms of other fields and those with a fixed extra.
-func (c *config) others(dt *docTerms, norm *[nFields]float64, fn func(slot int, q byte)) {
-	extra := func(slot int32) bool {
-		return slices.ContainsFunc(dt.extra, func(e extraTF) bool { return e.slot == slot })
-	}
-	fields := dt.fields
-	for len(fields) > 0 {
-		i := fields[0].slot
-		var n [nFields]uint16
-		n[fBody] = dt.body[i]
-		for ; len(fields) > 0 && fields[0].slot == i; fields = fields[1:] {
-			n[fields[0].f] = fields[0].n
+// stable reports whether impacts computed with the field factors ref,
+// with the given slack, are the same with the factors norm. The unrounded
+// impact of a term is x(t) = 255·t/(k1+t), t = extra + Σ n_f·norm_f its
+// pseudo frequency. When every factor moves by at most r times the smaller
+// of its two values, t moves by at most r·t_lo, so x by at most
+// x'(t_lo)·r·t_lo = 255·k1·r·t_lo/(k1+t_lo)² ≤ 255·r/4, whatever the
+// counts. Below the slack (with a margin for rounding) no impact crosses
+// an integer, and its ceiling, the byte, stays.
+func stable(norm, ref *[nFields]float64, slack float64) bool {
+	r := 0.0
+	for f := range nFields {
+		lo := min(norm[f], ref[f])
+		if lo <= 0 {
+			return false
 		}
-		if !extra(i) {
-			fn(int(i), impact(0, &n, norm, c.k1))
-		}
+		r = max(r, math.Abs(norm[f]-ref[f])/lo)
 	}
-	for _, e := range dt.extra {
-		n := dt.counts(int(e.slot))
-		fn(int(e.slot), impact(float64(e.tf), &n, norm, c.k1))
-	}
+	return 255.0/4*r*(1+1e-6)+1e-9 < slack
 }
 
-// impact is the impact byte of a term that occurs n[f] times in field f
-// and has the fixed pseudo frequency tf, given the field factors norm. It
-// encodes s = tf'·(k1+1)/(k1+tf') as q = ceil(255·s/(k1+1)), where tf' is
-// the BM25F pseudo frequency Σ n_f·norm_f plus tf (FORMAT.md, "Impact").
-// The browser multiplies s by the term's idf.
-func impact(tf float64, n *[nFields]uint16, norm *[nFields]float64, k1 float64) byte {
+// impactX is the unrounded impact 255·s/(k1+1) of a term that occurs n[f]
+// times in field f and has the fixed pseudo frequency tf, given the field
+// factors norm: s = tf'·(k1+1)/(k1+tf'), where tf' is the BM25F pseudo
+// frequency Σ n_f·norm_f plus tf (FORMAT.md, "Impact"). The impact byte is
+// its ceiling, clamped to 1…255; the browser multiplies s by the term's
+// idf.
+func impactX(tf float64, n *[nFields]uint16, norm *[nFields]float64, k1 float64) float64 {
 	for f := range nFields {
 		if n[f] > 0 {
 			tf += float64(n[f]) * norm[f]
 		}
 	}
 	s := tf * (k1 + 1) / (k1 + tf)
-	return byte(min(255, max(1, math.Ceil(255*s/(k1+1)))))
+	return 255 * s / (k1 + 1)
 }
 
 // sizeTerm computes how many bytes term t adds to the postings file of

@@ -35,8 +35,8 @@ func (st *state) rebuild(entries []*docEntry) {
 	st.avg = averages(st.lenSum, len(entries))
 	parallel(len(entries), c.workers, func(i int) {
 		e := entries[i]
-		norm := c.norms(&e.dt, &st.avg)
-		e.body, e.stale = c.impacts(&e.dt, &norm, e.q), false
+		e.norm = c.norms(&e.dt, &st.avg)
+		e.slack, e.stale = c.impacts(&e.dt, &e.norm, e.q), false
 	})
 	// One array for all postings; each term's slice has room for exactly
 	// its documents, so a later insert moves it out instead of overwriting
@@ -162,7 +162,9 @@ func (st *state) update(entries []*docEntry, tables tables) dirtyFiles {
 		dirty.dirs["f/"], dirty.dirs["m/"] = true, true
 	} else {
 		for _, id := range st.dirtyDocs {
-			dirty.paths[bucketPath("f/", id/c.facetChunk)] = true
+			if id >= n || id >= p || !sameFacetValues(&prev[id].doc, &entries[id].doc) {
+				dirty.paths[bucketPath("f/", id/c.facetChunk)] = true
+			}
 			dirty.paths[bucketPath("m/", id/c.metaChunk)] = true
 		}
 	}
@@ -267,16 +269,15 @@ func (st *state) touch(w int32) {
 }
 
 // refresh computes the impacts of documents ids (nil: all) again and
-// writes those that changed into the postings. A document whose body-only
-// impacts are unchanged (most are, after an edit elsewhere) has only its
-// other terms computed again.
+// writes those that changed into the postings. A document whose impacts
+// cannot have changed since they were computed (stable) is skipped.
 func (st *state) refresh(ids []int) {
 	c := st.c
 	n := len(ids)
 	if ids == nil {
 		n = len(st.docs)
 	}
-	workers := max(1, min(c.workers, n/512))
+	workers := max(1, min(c.workers, n/2048))
 	changed := make([][]int32, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -291,26 +292,23 @@ func (st *state) refresh(ids []int) {
 					continue // removed
 				}
 				e := st.docs[id]
-				set := func(j int, q byte) {
-					if q != e.q[j] {
-						t := e.dt.ids[j]
-						e.q[j] = q
-						st.post[t].set(uint32(id), q)
-						changed[w] = append(changed[w], t)
-					}
-				}
 				norm := c.norms(&e.dt, &st.avg)
-				if !e.stale && e.body.same(&norm, c.k1) {
-					c.others(&e.dt, &norm, set)
+				if !e.stale && stable(&norm, &e.norm, e.slack) {
 					continue
 				}
 				if cap(q) < len(e.dt.ids) {
 					q = make([]byte, 2*len(e.dt.ids))
 				}
 				q = q[:len(e.dt.ids)]
-				e.body, e.stale = c.impacts(&e.dt, &norm, q), false
+				e.norm = norm
+				e.slack, e.stale = c.impacts(&e.dt, &norm, q), false
 				for j, v := range q {
-					set(j, v)
+					if v != e.q[j] {
+						t := e.dt.ids[j]
+						e.q[j] = v
+						st.post[t].set(uint32(id), v)
+						changed[w] = append(changed[w], t)
+					}
 				}
 			}
 		})
