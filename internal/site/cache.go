@@ -5,6 +5,7 @@ import (
 
 	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/diag"
+	"github.com/foilog/foilog/internal/search"
 )
 
 // Cache keeps work between builds of one site in one process, so that a
@@ -27,6 +28,7 @@ type Cache struct {
 	usedMD        map[string]bool
 	usedPages     map[string]bool
 	usedResponses map[string]bool
+	index         *search.Cache // the search index, which keeps only what its last build used
 }
 
 type cachedResponse struct {
@@ -94,6 +96,16 @@ func (c *Cache) putRelated(key string, rel [][]int) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.relKey, c.rel = key, rel
+}
+
+// search returns the cache of the search index.
+func (c *Cache) search() *search.Cache {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.index == nil {
+		c.index = search.NewCache()
+	}
+	return c.index
 }
 
 // response returns the response loaded last time from path p when its

@@ -319,7 +319,11 @@ func (b *builder) searchIndex() (*search.Index, error) {
 		}
 		docs[i] = d
 	}
-	idx, err := search.Build(docs)
+	build := search.Build
+	if b.opts.Cache != nil {
+		build = b.opts.Cache.search().Build
+	}
+	idx, err := build(docs)
 	if err != nil {
 		return nil, fmt.Errorf("build search index: %w", err)
 	}
