@@ -419,6 +419,20 @@ func (l *lexicon) adopt(a *analyser, docs []*docTerms) {
 	}
 }
 
+// counts returns how many of docs have each term and each word.
+func (l *lexicon) counts(docs []*docEntry) (df, wdf []int32) {
+	df, wdf = make([]int32, len(l.terms)), make([]int32, len(l.words))
+	for _, e := range docs {
+		for _, t := range e.dt.ids {
+			df[t]++
+		}
+		for _, w := range e.dt.words {
+			wdf[w]++
+		}
+	}
+	return df, wdf
+}
+
 // compact returns a lexicon of only the terms and words docs use, and
 // renumbers docs onto it.
 func (l *lexicon) compact(docs []*docEntry) lexicon {

@@ -278,20 +278,34 @@ func (st *state) incremental(entries []*docEntry) bool {
 }
 
 // deadWeight reports whether so many terms and words of the lexicon are
-// no longer in any document that it is worth renumbering them (rebuild
-// does).
+// in no document that it is worth renumbering them (rebuild does).
 func (st *state) deadWeight() bool {
-	live := 0
+	dead, live := unused(st.df)
 	for _, p := range st.post {
-		if len(p.ids) > 0 {
+		if len(p.ids) == 0 {
+			dead++
+		} else {
 			live++
 		}
 	}
-	for _, n := range st.df {
-		if n > 0 {
-			live++
+	return st.c.tooManyDead(dead, live)
+}
+
+// tooManyDead reports whether dead unused terms and words are more than
+// deadSlack and a quarter of the live ones.
+func (c *config) tooManyDead(dead, live int) bool { return dead > c.deadSlack+live/4 }
+
+// unused returns how many of the document counts are zero and how many
+// are not.
+func unused(counts ...[]int32) (zero, nonzero int) {
+	for _, list := range counts {
+		for _, n := range list {
+			if n == 0 {
+				zero++
+			} else {
+				nonzero++
+			}
 		}
 	}
-	dead := len(st.post) + len(st.df) - live
-	return dead > st.c.deadSlack+live/4
+	return zero, nonzero
 }

@@ -5,12 +5,16 @@ import "sync"
 // rebuild makes the state hold entries, computing everything from their
 // analysis: what the first build does, and any build after a change that
 // moved documents in date order. It renumbers the lexicon to the terms and
-// words of entries.
+// words of entries when many others are in it.
 func (st *state) rebuild(entries []*docEntry) {
 	c := st.c
 	st.full = false
 	st.rebuilds++
-	st.lex = st.lex.compact(entries)
+	df, wdf := st.lex.counts(entries)
+	if c.tooManyDead(unused(df, wdf)) {
+		st.lex = st.lex.compact(entries)
+		df, wdf = st.lex.counts(entries)
+	}
 	st.docs = entries
 	st.byURL = make(map[string]*docEntry, len(entries))
 	for id, e := range entries {
@@ -21,14 +25,10 @@ func (st *state) rebuild(entries []*docEntry) {
 	nt, nw := len(st.lex.terms), len(st.lex.words)
 
 	st.lenSum = [nFields]int64{}
-	df := make([]int, nt)
 	total := 0
 	for _, e := range entries {
 		for f, l := range e.dt.lens {
 			st.lenSum[f] += int64(l)
-		}
-		for _, t := range e.dt.ids {
-			df[t]++
 		}
 		total += len(e.dt.ids)
 	}
@@ -45,8 +45,8 @@ func (st *state) rebuild(entries []*docEntry) {
 	st.post = make([]postings, nt)
 	off := 0
 	for t, n := range df {
-		st.post[t] = postings{ids: ids[off : off : off+n], qs: qs[off : off : off+n]}
-		off += n
+		st.post[t] = postings{ids: ids[off : off : off+int(n)], qs: qs[off : off : off+int(n)]}
+		off += int(n)
 	}
 	for id, e := range entries {
 		for i, t := range e.dt.ids {
@@ -64,12 +64,7 @@ func (st *state) rebuild(entries []*docEntry) {
 	st.pairs = collectBiwords(entries, st.segs, c)
 	st.listTerms(st.termBuckets())
 
-	st.df = make([]int32, nw)
-	for _, e := range entries {
-		for _, w := range e.dt.words {
-			st.df[w]++
-		}
-	}
+	st.df = wdf
 	st.dicts = [2]dict{newDict("w/"), newDict("s/")}
 	st.fillDicts()
 
