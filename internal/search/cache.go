@@ -1,6 +1,7 @@
 package search
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"slices"
 	"sync"
@@ -107,8 +108,12 @@ type docEntry struct {
 	stale bool             // q is not computed yet
 }
 
-// stored is one file as written last time.
-type stored struct{ raw, gz []byte }
+// stored is one file as written last time: the SHA-256 of its encoding and
+// its compressed bytes.
+type stored struct {
+	sum [sha256.Size]byte
+	gz  []byte
+}
 
 func newState(c config) *state {
 	return &state{c: c, lex: newLexicon(), byURL: map[string]*docEntry{}, files: map[string]stored{}}

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -37,7 +36,7 @@ func bucketPath(dir string, k int) string { return dir + strconv.Itoa(k) + ".{ha
 type shard struct {
 	path   string // with {hash} still in it
 	encode func() []byte
-	raw    []byte
+	sum    [sha256.Size]byte // of the encoding
 	gz     []byte
 }
 
@@ -45,12 +44,12 @@ type shard struct {
 // hash over them (the first 10 hex digits of a SHA-256 of every path,
 // length and compressed bytes). Files that are not dirty keep their bytes
 // from the previous build; the others are encoded, and compressed unless
-// the encoding is the same as last time.
+// the encoding has the same SHA-256 as last time.
 func (st *state) shards(docs []*Document, dirty dirtyFiles) ([]shard, string) {
 	var out []shard
 	add := func(dir, path string, encode func() []byte) {
 		if old, ok := st.files[path]; ok && !dirty.has(dir, path) {
-			out = append(out, shard{path: path, raw: old.raw, gz: old.gz})
+			out = append(out, shard{path: path, sum: old.sum, gz: old.gz})
 			return
 		}
 		out = append(out, shard{path: path, encode: encode})
@@ -85,8 +84,9 @@ func (st *state) shards(docs []*Document, dirty dirtyFiles) ([]shard, string) {
 	var gzippers sync.Pool // a gzip.Writer allocates 800 KB: reuse them
 	parallel(len(todo), c.workers, func(i int) {
 		f := &out[todo[i]]
-		f.raw = f.encode()
-		if old, ok := st.files[f.path]; ok && bytes.Equal(old.raw, f.raw) {
+		raw := f.encode()
+		f.sum = sha256.Sum256(raw)
+		if old, ok := st.files[f.path]; ok && old.sum == f.sum {
 			f.gz = old.gz
 			return
 		}
@@ -94,7 +94,7 @@ func (st *state) shards(docs []*Document, dirty dirtyFiles) ([]shard, string) {
 		if z == nil {
 			z = newGzipper(c.level)
 		}
-		f.gz = z.compress(f.raw)
+		f.gz = z.compress(raw)
 		gzippers.Put(z)
 	})
 
@@ -104,7 +104,7 @@ func (st *state) shards(docs []*Document, dirty dirtyFiles) ([]shard, string) {
 	for _, f := range out {
 		fmt.Fprintf(h, "%s %d\n", f.path, len(f.gz))
 		h.Write(f.gz)
-		files[f.path] = stored{raw: f.raw, gz: f.gz}
+		files[f.path] = stored{sum: f.sum, gz: f.gz}
 	}
 	st.files = files
 	return out, hex.EncodeToString(h.Sum(nil)[:5])
