@@ -8,8 +8,8 @@ import (
 	"sync"
 )
 
-// vocab numbers terms. Each analysing goroutine has its own; invert maps
-// them onto one.
+// vocab numbers terms. Each analysing goroutine has its own; the Cache's
+// lexicon adopts them (lexicon.adopt).
 type vocab struct {
 	ids   map[string]int32
 	terms []string
@@ -34,7 +34,8 @@ func (v *vocab) id(term string) int32 {
 func (v *vocab) pairHash(a, b int32) uint32 { return fnvAdd(v.pre[a], v.terms[b]) }
 
 // docTerms is what the index keeps of one document after analysis. Term
-// and word numbers are those of the analyser that produced it.
+// and word numbers are those of the analyser that produced it until the
+// lexicon adopts them.
 type docTerms struct {
 	lens   [nFields]int32 // terms per field, for length normalisation
 	ids    []int32        // distinct terms and pseudo-terms

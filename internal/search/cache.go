@@ -15,9 +15,10 @@ import (
 // encoded and compressed again.
 //
 // The zero value is an empty cache, ready to use. A Cache is safe for
-// concurrent use; builds take turns. It holds what the latest build used
-// and nothing more: documents, terms and files that leave the index are
-// dropped from it.
+// concurrent use; builds take turns. It holds what the latest build used:
+// documents and files that leave the index are dropped at once, terms and
+// words that no document uses any more once they outnumber a quarter of
+// those in use.
 type Cache struct {
 	mu sync.Mutex
 	st *state
@@ -56,14 +57,13 @@ func (c *Cache) build(in []Document, cfg config) (*Index, error) {
 
 // state is everything a Cache keeps between builds: the documents of the
 // last build in index order with their analysis, the inverted index, the
-// phrase pairs, the dictionaries and every file's bytes. build brings it
-// up to date with a new set of documents.
+// phrase pairs, the dictionaries and every file's compressed bytes. build
+// brings it up to date with a new set of documents.
 type state struct {
 	c        config
 	lex      lexicon
 	docs     []*docEntry          // by id
 	byURL    map[string]*docEntry // the same, by URL
-	full     bool                 // the next build must rebuild everything from docs
 	rebuilds int                  // how many builds rebuilt everything (for tests)
 	gen      uint32               // build counter, for the stamps below
 
@@ -182,7 +182,7 @@ func (st *state) build(docs []*Document, entries []*docEntry) (*Index, error) {
 	st.dirtyTerms, st.touched, st.dirtyDocs = st.dirtyTerms[:0], st.touched[:0], st.dirtyDocs[:0]
 	st.changedKeys = [2][]*dictKey{}
 	st.dirtyFine = map[int]bool{}
-	st.analyse(docs, entries)
+	st.analyseNew(docs, entries)
 	var dirty dirtyFiles
 	if st.incremental(entries) {
 		tables := st.tables
@@ -199,8 +199,9 @@ func (st *state) build(docs []*Document, entries []*docEntry) (*Index, error) {
 	return st.index(docs, dirty)
 }
 
-// analyse makes an entry for every document that has none.
-func (st *state) analyse(docs []*Document, entries []*docEntry) {
+// analyseNew makes an entry for every document that has none: new and
+// changed documents.
+func (st *state) analyseNew(docs []*Document, entries []*docEntry) {
 	var todo []*Document
 	var at []int
 	for i, e := range entries {
@@ -267,7 +268,7 @@ func sameFacetValues(a, b *Document) bool {
 // Otherwise everything is rebuilt from the entries.
 func (st *state) incremental(entries []*docEntry) bool {
 	n, p := len(entries), len(st.docs)
-	if st.full || p == 0 || segments(n, st.c.segmentSize) != st.segs || st.deadWeight() {
+	if p == 0 || segments(n, st.c.segmentSize) != st.segs || st.deadWeight() {
 		return false
 	}
 	changed := max(n, p) - min(n, p)

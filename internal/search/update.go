@@ -8,7 +8,6 @@ import "sync"
 // words of entries when many others are in it.
 func (st *state) rebuild(entries []*docEntry) {
 	c := st.c
-	st.full = false
 	st.rebuilds++
 	df, wdf := st.lex.counts(entries)
 	if c.tooManyDead(unused(df, wdf)) {
@@ -103,9 +102,9 @@ func (st *state) update(entries []*docEntry, tables tables) dirtyFiles {
 	}
 	st.docs = entries
 
-	// Impacts depend on the average field lengths: when those moved, every
-	// document's impacts are computed again and the few that change are
-	// written into the postings.
+	// Impacts depend on the average field lengths: when those moved, the
+	// documents whose impacts may have changed are computed again and the
+	// few impacts that did change are written into the postings.
 	if avg := averages(st.lenSum, n); avg != st.avg {
 		st.avg = avg
 		st.refresh(nil)
