@@ -114,8 +114,8 @@ func TestCacheMatchesBuild(t *testing.T) {
 		steps int
 		c     func(*config)
 	}{
-		{"defaults", 300, 60, func(*config) {}},
-		{"small segments, shards and chunks", 300, 80, func(c *config) {
+		{"defaults", 200, 40, func(*config) {}},
+		{"small segments, shards and chunks", 250, 60, func(c *config) {
 			c.segmentSize, c.targetShard, c.maxShard, c.maxDict, c.facetChunk, c.metaChunk = 100, 3<<10, 12<<10, 6<<10, 48, 3
 			c.deadSlack = 8
 		}},
@@ -123,6 +123,9 @@ func TestCacheMatchesBuild(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			c := defaultConfig()
 			tc.c(&c)
+			if testing.Short() {
+				tc.steps /= 4
+			}
 			docs := synthDocs(tc.n, 7)
 			ed := &editor{r: rand.New(rand.NewPCG(3, 4)), gen: newSynthGen(9), pool: synthDocs(50, 8)}
 			cache := new(Cache)
