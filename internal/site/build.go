@@ -11,6 +11,7 @@ package site
 
 import (
 	"fmt"
+	"html/template"
 	"io/fs"
 	"path"
 	"runtime"
@@ -125,7 +126,7 @@ func Build(opts Options) (*Result, diag.List) {
 	published := publishable(responses, opts)
 
 	md := markdown.New(markdown.WithBasePath(cfg.BasePath()))
-	docs, l := render(md, cfg, published, opts)
+	docs, htmls, l := render(md, cfg, published, opts)
 	list = append(list, l...)
 
 	tpl, l := loadTemplates(opts, cfg)
@@ -136,7 +137,7 @@ func Build(opts Options) (*Result, diag.List) {
 	}
 
 	b := &builder{opts: opts, cfg: cfg, md: md, tpl: tpl}
-	b.model(published, docs)
+	b.model(published, docs, htmls)
 	sink := opts.Output
 	var mem *memory
 	if sink == nil {
@@ -256,15 +257,17 @@ func newer(a, b *content.Response) bool {
 // body, as cached between builds.
 type rendered struct {
 	doc   *markdown.Document
+	html  template.HTML // doc.HTML as the template value, converted once
 	diags diag.List
 }
 
 // render converts every response's Markdown and checks it against the
 // exemption registry on all workers, reusing the cache where the file did
 // not change.
-func render(md *markdown.Renderer, cfg config.Site, rs []*content.Response, opts Options) ([]*markdown.Document, diag.List) {
+func render(md *markdown.Renderer, cfg config.Site, rs []*content.Response, opts Options) ([]*markdown.Document, []template.HTML, diag.List) {
 	basePath := cfg.BasePath()
 	docs := make([]*markdown.Document, len(rs))
+	htmls := make([]template.HTML, len(rs))
 	errs := make([]diag.List, len(rs))
 	var wg sync.WaitGroup
 	next := make(chan int)
@@ -276,7 +279,7 @@ func render(md *markdown.Renderer, cfg config.Site, rs []*content.Response, opts
 				r := rs[i]
 				key := basePath + "|" + r.Hash // root-relative links depend on the base path
 				if c, ok := opts.Cache.markdown(key); ok {
-					docs[i], errs[i] = c.doc, c.diags
+					docs[i], htmls[i], errs[i] = c.doc, c.html, c.diags
 					continue
 				}
 				d, err := md.Convert(r.Body)
@@ -285,12 +288,16 @@ func render(md *markdown.Renderer, cfg config.Site, rs []*content.Response, opts
 					d = &markdown.Document{}
 				}
 				docs[i] = d
+				htmls[i] = bodyHTML(d)
+				if opts.Cache == nil {
+					d.HTML = nil // htmls[i] holds the only copy needed
+				}
 				errs[i] = append(errs[i], bodyWarnings(r, d)...)
 				errs[i] = append(errs[i], checkResponse(r)...)
 				if opts.Inspect != nil {
 					errs[i] = append(errs[i], opts.Inspect(opts.Source, cfg, r)...)
 				}
-				opts.Cache.putMarkdown(key, rendered{d, errs[i]})
+				opts.Cache.putMarkdown(key, rendered{d, htmls[i], errs[i]})
 			}
 		}()
 	}
@@ -303,7 +310,7 @@ func render(md *markdown.Renderer, cfg config.Site, rs []*content.Response, opts
 	for _, l := range errs {
 		list = append(list, l...)
 	}
-	return docs, list
+	return docs, htmls, list
 }
 
 func bodyWarnings(r *content.Response, d *markdown.Document) diag.List {

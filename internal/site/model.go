@@ -35,9 +35,10 @@ type builder struct {
 	sections                        []*sectionGroup // sorted by provision
 	provisionCount                  map[exemption.Provision]int
 
-	pageCount  int
-	searchView SearchView
-	keyByPath  map[string]string // response page path → its key
+	pageCount      int
+	provisionViews map[exemption.Provision]ProvisionView
+	searchView     SearchView
+	keyByPath      map[string]string // response page path → its key
 }
 
 // group is one taxonomy value and the responses under it, newest first.
@@ -59,7 +60,7 @@ type provisionGroup struct {
 	members   []int
 }
 
-func (b *builder) model(rs []*content.Response, docs []*markdown.Document) {
+func (b *builder) model(rs []*content.Response, docs []*markdown.Document, htmls []template.HTML) {
 	cfg := b.cfg
 	b.responses, b.docs = rs, docs
 	b.site = &SiteView{
@@ -79,7 +80,7 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document) {
 	b.keys = make([]string, len(rs))
 	b.provisionCount = map[exemption.Provision]int{}
 	for i, r := range rs {
-		b.views[i] = b.view(r, docs[i])
+		b.views[i] = b.view(r, docs[i], htmls[i])
 		b.views[i].items = &itemCache{html: map[string]template.HTML{}, render: b.tpl.item}
 		b.keys[i] = r.Hash
 		for _, p := range r.Provisions {
@@ -101,11 +102,7 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document) {
 }
 
 // view makes the template view of a response (without Related).
-func (b *builder) view(r *content.Response, d *markdown.Document) *ResponseView {
-	body := bodyHTML(d)
-	if b.opts.Cache == nil {
-		d.HTML = nil // the view holds its own copy
-	}
+func (b *builder) view(r *content.Response, d *markdown.Document, body template.HTML) *ResponseView {
 	v := &ResponseView{
 		Path: r.URL(), Title: r.Title, Reference: r.Reference, Date: r.Date, Received: r.Received,
 		Force:  TermCount{Name: r.Force.Name, Slug: r.Force.Slug, Path: "forces/" + r.Force.Slug + "/"},
@@ -123,7 +120,7 @@ func (b *builder) view(r *content.Response, d *markdown.Document) *ResponseView 
 	for _, c := range r.Citations {
 		cv := CitationView{Text: c.Text}
 		for _, p := range c.Provisions {
-			pv := provisionView(p)
+			pv := b.provisionView(p)
 			cv.Provisions = append(cv.Provisions, pv)
 			if pv.NCND {
 				v.NCND = true
@@ -139,6 +136,20 @@ func (b *builder) view(r *content.Response, d *markdown.Document) *ResponseView 
 			Size: content.HumanSize(a.Size), Path: r.URL() + a.Name})
 	}
 	return v
+}
+
+// provisionView describes p from the registry, remembering the answer for
+// the rest of the build: a log cites a few hundred provisions many times.
+func (b *builder) provisionView(p exemption.Provision) ProvisionView {
+	if pv, ok := b.provisionViews[p]; ok {
+		return pv
+	}
+	pv := provisionView(p)
+	if b.provisionViews == nil {
+		b.provisionViews = map[exemption.Provision]ProvisionView{}
+	}
+	b.provisionViews[p] = pv
+	return pv
 }
 
 // provisionView describes p from the registry.
@@ -270,11 +281,11 @@ func (b *builder) relate() {
 		for _, t := range r.Topics {
 			d.Topics = append(d.Topics, t.Slug)
 		}
-		text := r.Title + " " + b.views[i].Summary
-		terms, ok := b.opts.Cache.terms(text)
+		// Title and summary come from the file, so its hash identifies them.
+		terms, ok := b.opts.Cache.terms(r.Hash)
 		if !ok {
-			terms = search.Terms(text)
-			b.opts.Cache.putTerms(text, terms)
+			terms = search.Terms(r.Title + " " + b.views[i].Summary)
+			b.opts.Cache.putTerms(r.Hash, terms)
 		}
 		d.Terms = terms
 		docs[i] = d
@@ -282,8 +293,18 @@ func (b *builder) relate() {
 	}
 	// A body edit leaves every feature as it was: reuse the last answer.
 	h := sha256.New()
+	field := func(ss ...string) {
+		for _, x := range ss {
+			h.Write([]byte(x))
+			h.Write([]byte{0})
+		}
+		h.Write([]byte{1})
+	}
 	for _, d := range docs {
-		fmt.Fprintf(h, "%s|%s|%q|%q|%q\n", d.Date, d.Key, d.Exemptions, d.Topics, d.Terms)
+		field(d.Date, d.Key)
+		field(d.Exemptions...)
+		field(d.Topics...)
+		field(d.Terms...)
 	}
 	key := hex.EncodeToString(h.Sum(nil))
 	rels, ok := b.opts.Cache.related(key)
@@ -312,8 +333,8 @@ func (b *builder) searchIndex() (*search.Index, error) {
 			d.Topics = append(d.Topics, search.Facet{Slug: t.Slug, Label: t.Name})
 		}
 		for _, p := range r.Provisions {
-			pv := provisionView(p)
-			sec := provisionView(p.SectionOf())
+			pv := b.provisionView(p)
+			sec := b.provisionView(p.SectionOf())
 			d.Exemptions = append(d.Exemptions, search.Exemption{Provision: pv.Canonical, Slug: pv.Slug,
 				Section: p.SectionSlug(), SectionLabel: sec.Canonical + " " + sec.Title, Title: pv.Title, NCND: pv.NCND})
 		}
