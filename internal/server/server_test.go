@@ -137,7 +137,7 @@ func TestServeContentTypes(t *testing.T) {
 		{"/" + bwvPage, "text/html; charset=utf-8"},
 		{"/assets/site.css", "text/css; charset=utf-8"},
 		{"/assets/favicon.svg", "image/svg+xml"},
-		{"/sitemap.xml", "application/xml; charset=utf-8"},
+		{"/robots.txt", "text/plain; charset=utf-8"},
 		{"/responses/foi-0003-23/figures.csv", "text/csv; charset=utf-8"},
 		{"/_foilog/reload.js", "text/javascript; charset=utf-8"},
 		{"/_foilog/overlay.css", "text/css; charset=utf-8"},
