@@ -168,30 +168,46 @@ func Build(opts Options) (*Result, diag.List) {
 // load reads every response, reusing from the cache those whose files
 // (and, for bundles, whose folder) did not change since the last build.
 func load(opts Options, cfg config.Site) ([]*content.Response, diag.List) {
-	if opts.Cache == nil {
-		return content.Load(opts.Source, cfg)
-	}
 	paths, list := content.Sources(opts.Source)
 	cfgKey := fmt.Sprintf("%+v", cfg)
-	responses := make([]*content.Response, 0, len(paths))
-	for _, p := range paths {
-		key, ok := fileKey(opts.Source, p, cfgKey)
-		if ok {
-			if c, hit := opts.Cache.response(p, key); hit {
-				list = append(list, c.diags...)
-				if c.r != nil {
-					responses = append(responses, c.r)
+	got := make([]loaded, len(paths))
+	var wg sync.WaitGroup
+	next := make(chan int, 64)
+	for w := 0; w < opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				p := paths[i]
+				var key string
+				var ok bool
+				if opts.Cache != nil {
+					key, ok = fileKey(opts.Source, p, cfgKey)
+					if ok {
+						if c, hit := opts.Cache.response(p, key); hit {
+							got[i] = c
+							continue
+						}
+					}
 				}
-				continue
+				r, l := content.LoadFile(opts.Source, p, cfg)
+				got[i] = loaded{r, l}
+				if ok {
+					opts.Cache.putResponse(p, key, got[i])
+				}
 			}
-		}
-		r, l := content.LoadFile(opts.Source, p, cfg)
-		list = append(list, l...)
-		if r != nil {
-			responses = append(responses, r)
-		}
-		if ok {
-			opts.Cache.putResponse(p, key, loaded{r, l})
+		}()
+	}
+	for i := range paths {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	responses := make([]*content.Response, 0, len(paths))
+	for _, g := range got { // path order, as content.Load gives
+		list = append(list, g.diags...)
+		if g.r != nil {
+			responses = append(responses, g.r)
 		}
 	}
 	return responses, append(list, content.CheckLog(responses)...)
