@@ -75,6 +75,7 @@ async function run() {
     if (res.facets) renderFacets(res);
     showFilterCount();
     announce(res);
+    markPainted();
   } catch (err) {
     if (mine !== generation) return;
     console.error(err);
@@ -82,6 +83,14 @@ async function run() {
   } finally {
     if (mine === generation) list.removeAttribute('aria-busy');
   }
+}
+
+// markPainted records, as the performance mark "foilog:results-painted",
+// when the results just rendered are on screen: the callback of the
+// second animation frame runs after the first has been painted. The
+// browser benchmark (e2e, BenchmarkSearchPaint) reads it.
+function markPainted() {
+  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('foilog:results-painted')));
 }
 
 function showFilterCount() {
