@@ -37,8 +37,12 @@ type builder struct {
 
 	pageCount      int
 	provisionViews map[exemption.Provision]ProvisionView
-	searchView     SearchView
-	keyByPath      map[string]string // response page path → its key
+	// index is the search index, built by model beside the related
+	// responses; indexErr is why it could not be.
+	index      *search.Index
+	indexErr   error
+	searchView SearchView
+	keyByPath  map[string]string // response page path → its key
 }
 
 // group is one taxonomy value and the responses under it, newest first.
@@ -98,7 +102,15 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document, htmls
 			}
 		}
 	}
+	// The search index and the related responses read the same views and
+	// nothing of each other: build them side by side.
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		b.index, b.indexErr = b.searchIndex()
+	}()
 	b.relate()
+	<-done
 }
 
 // view makes the template view of a response (without Related).

@@ -72,10 +72,11 @@ func fileOf(path string) string {
 // files renders every page and gathers every other file of the site,
 // handing each to out as soon as it is ready.
 func (b *builder) files(out Sink) error {
-	idx, err := b.searchIndex()
+	idx, err := b.index, b.indexErr
 	if err != nil {
 		return err
 	}
+	b.index = nil
 	for _, f := range idx.Files {
 		if err := out.Put(f.Path, f.Data); err != nil {
 			return err
