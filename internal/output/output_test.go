@@ -134,3 +134,28 @@ func TestStagePutConcurrentSameFolder(t *testing.T) {
 		}
 	}
 }
+
+func TestStaleStagesAreRemoved(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	old := filepath.Join(root, ".public.new-123")
+	recent := filepath.Join(root, ".public.new-456")
+	other := filepath.Join(root, ".other.new-1")
+	for _, d := range []string{old, recent, other} {
+		os.MkdirAll(filepath.Join(d, "x"), 0o755)
+	}
+	past := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(old, past, past)
+	os.Chtimes(other, past, past)
+	if _, err := Write(dir, []File{{"index.html", []byte("x")}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("a staging folder left by a killed build two hours ago is still there")
+	}
+	for _, d := range []string{recent, other} {
+		if _, err := os.Stat(d); err != nil {
+			t.Errorf("%s was removed: it may belong to a build still running, or to another site", d)
+		}
+	}
+}

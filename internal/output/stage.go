@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 )
 
 // Stage is a new site being written into a staging folder beside its
@@ -36,6 +37,7 @@ func NewStage(dir string) (*Stage, error) {
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("write site: %s exists and is not a folder", dir)
 	}
+	removeStale(parent, "."+filepath.Base(dir)+".new-")
 	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
 	if err != nil {
 		return nil, fmt.Errorf("write site: %w", err)
@@ -95,6 +97,27 @@ func (s *Stage) Put(p string, data []byte) error {
 	s.st.Written++
 	s.mu.Unlock()
 	return nil
+}
+
+// staleAfter is how old a staging folder must be before a later build
+// takes it for the leftover of a build that was killed, and removes it.
+const staleAfter = time.Hour
+
+// removeStale removes staging folders (and old sites being removed) that
+// killed builds left in parent.
+func removeStale(parent, prefix string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
+			os.RemoveAll(filepath.Join(parent, e.Name()))
+		}
+	}
 }
 
 // mkdir makes folder d of the stage (a slash path, "." for the root) and

@@ -12,6 +12,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/diag"
@@ -218,6 +220,12 @@ func funcMap(cfg config.Site) template.FuncMap {
 		"navLinks": func() []Crumb {
 			return []Crumb{{"Responses", "responses/"}, {"Exemptions", "exemptions/"}, {"Forces", "forces/"},
 				{"Topics", "topics/"}, {"Years", "years/"}, {"Search", "search/"}}
+		},
+		// capitalize upper-cases the first letter, for a value that starts
+		// a sentence or a table cell: "qualified, prejudice-based".
+		"capitalize": func(s string) string {
+			r, size := utf8.DecodeRuneInString(s)
+			return string(unicode.ToUpper(r)) + s[size:]
 		},
 		// replaceLang turns a BCP 47 tag into an Open Graph locale: en-GB → en_GB.
 		"replaceLang": func(s string) string { return strings.ReplaceAll(s, "-", "_") },
