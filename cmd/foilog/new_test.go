@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -32,15 +31,9 @@ func newTestSite(t *testing.T) string {
 	return root
 }
 
-func runFoilog(args ...string) (int, string, string) {
-	var out, errs bytes.Buffer
-	code := run(args, &out, &errs)
-	return code, out.String(), errs.String()
-}
-
 func TestNewCreatesResponse(t *testing.T) {
 	root := newTestSite(t)
-	code, out, errs := runFoilog("new", "--source", root, "Body worn video retention")
+	code, out, errs := runCmd("new", "--source", root, "Body worn video retention")
 	want := filepath.Join(root, "content", "responses", "body-worn-video-retention.md")
 	if code != exitOK || strings.TrimSpace(out) != want {
 		t.Fatalf("exit %d, stdout %q, stderr %q; want 0 and the path %s", code, out, errs, want)
@@ -65,7 +58,7 @@ func TestNewCreatesResponse(t *testing.T) {
 	}
 
 	// The file builds (as a draft) with the rest of the site.
-	code, _, errs = runFoilog("build", "--source", root, "--drafts", "--dest", filepath.Join(t.TempDir(), "public"))
+	code, _, errs = runCmd("build", "--source", root, "--drafts", "--dest", filepath.Join(t.TempDir(), "public"))
 	if code != exitOK {
 		t.Errorf("site with the new file does not build: %s", errs)
 	}
@@ -73,12 +66,12 @@ func TestNewCreatesResponse(t *testing.T) {
 
 func TestNewRefusesToOverwrite(t *testing.T) {
 	root := newTestSite(t)
-	if code, _, errs := runFoilog("new", "--source", root, "Drones"); code != exitOK {
+	if code, _, errs := runCmd("new", "--source", root, "Drones"); code != exitOK {
 		t.Fatal(errs)
 	}
 	file := filepath.Join(root, "content", "responses", "drones.md")
 	os.WriteFile(file, []byte("my work"), 0o644)
-	code, out, errs := runFoilog("new", "--source", root, "Drones")
+	code, out, errs := runCmd("new", "--source", root, "Drones")
 	if code != exitUsage || out != "" || !strings.Contains(errs, file) || !strings.Contains(errs, "already exists") {
 		t.Errorf("exit %d, stdout %q, stderr %q; want exit 2 naming %s", code, out, errs, file)
 	}
@@ -90,7 +83,7 @@ func TestNewRefusesToOverwrite(t *testing.T) {
 func TestNewFlags(t *testing.T) {
 	root := newTestSite(t)
 	// Flags may follow the title.
-	code, out, errs := runFoilog("new", "--source", root, "Covert sources", "--outcome", "NCND", "--regime", "foisa",
+	code, out, errs := runCmd("new", "--source", root, "Covert sources", "--outcome", "NCND", "--regime", "foisa",
 		"--force", "Police Scotland")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -101,7 +94,7 @@ func TestNewFlags(t *testing.T) {
 			t.Errorf("file lacks %q:\n%s", w, data)
 		}
 	}
-	code, out, _ = runFoilog("new", "--source", root, "--reference", "FOI 9/99", "Own reference")
+	code, out, _ = runCmd("new", "--source", root, "--reference", "FOI 9/99", "Own reference")
 	data, _ = os.ReadFile(strings.TrimSpace(out))
 	if code != exitOK || !strings.Contains(string(data), `reference: "FOI 9/99"`) {
 		t.Errorf("--reference not used:\n%s", data)
@@ -119,7 +112,7 @@ func TestNewFlags(t *testing.T) {
 		{[]string{"new", "--source", root, "?!"}, "no letters or digits"},
 		{[]string{"new", "--bogus", "X"}, "flag provided but not defined"},
 	} {
-		code, _, errs := runFoilog(tc.args...)
+		code, _, errs := runCmd(tc.args...)
 		if code != exitUsage || !strings.Contains(errs, tc.want) {
 			t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", tc.args, code, errs, tc.want)
 		}

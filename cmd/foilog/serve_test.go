@@ -98,7 +98,7 @@ func fetch(t *testing.T, url string) (*http.Response, string) {
 
 func TestServeShowsDraftsAndStopsOnInterrupt(t *testing.T) {
 	root := newTestSite(t)
-	if code, _, errs := runFoilog("new", "--source", root, "Draft response"); code != exitOK {
+	if code, _, errs := runCmd("new", "--source", root, "Draft response"); code != exitOK {
 		t.Fatal(errs)
 	}
 	code, log := serveUntilInterrupt(t, []string{"--source", root}, func(base string) {
@@ -126,7 +126,7 @@ func TestServeShowsDraftsAndStopsOnInterrupt(t *testing.T) {
 
 func TestServeDraftsFalseAndBaseURL(t *testing.T) {
 	root := newTestSite(t)
-	if code, _, errs := runFoilog("new", "--source", root, "Draft response"); code != exitOK {
+	if code, _, errs := runCmd("new", "--source", root, "Draft response"); code != exitOK {
 		t.Fatal(errs)
 	}
 	addrLog := ""
@@ -159,12 +159,12 @@ func TestServeUsageErrors(t *testing.T) {
 		{[]string{"serve", "--source", root, "extra"}, `unexpected argument "extra"`},
 		{[]string{"serve", "--nope"}, "flag provided but not defined"},
 	} {
-		code, _, errs := runFoilog(tc.args...)
+		code, _, errs := runCmd(tc.args...)
 		if code != exitUsage || !strings.Contains(errs, tc.want) {
 			t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", tc.args, code, errs, tc.want)
 		}
 	}
-	code, _, errs := runFoilog("serve", "-h")
+	code, _, errs := runCmd("serve", "-h")
 	if code != exitOK || !strings.Contains(errs, "-drafts") || !strings.Contains(errs, "(default true)") ||
 		!strings.Contains(errs, "127.0.0.1:1313") {
 		t.Errorf("serve -h: exit %d:\n%s", code, errs)

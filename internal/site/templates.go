@@ -19,10 +19,10 @@ import (
 	"github.com/foilog/foilog/internal/diag"
 )
 
-// Kinds lists the page templates a site has, each layouts/KIND.html. All
+// kinds lists the page templates a site has, each layouts/KIND.html. All
 // but alias.html run inside layouts/baseof.html with the partials in
 // layouts/partials/.
-var Kinds = []string{"home", "response", "responses", "exemptions", "exemption", "provisions",
+var kinds = []string{"home", "response", "responses", "exemptions", "exemption", "provisions",
 	"taxonomy", "term", "search", "accessibility", "404"}
 
 // templates holds one parsed template set per page kind.
@@ -100,7 +100,7 @@ func loadTemplates(opts Options, cfg config.Site) (*templates, diag.List) {
 		parse(base, "partials/"+n)
 	}
 	t := &templates{byKind: map[string]*template.Template{}}
-	for _, k := range Kinds {
+	for _, k := range kinds {
 		c, err := base.Clone()
 		if err != nil {
 			list.Errorf("layouts/baseof.html", 0, 0, "layout.syntax", "%v", err)
@@ -189,13 +189,8 @@ func funcMap(cfg config.Site) template.FuncMap {
 		// absURL turns a site path into an absolute URL when the base URL has a host.
 		"absURL": func(p string) string { return cfg.AbsURL(p) },
 		// plural picks the singular or plural word for n.
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return one
-			}
-			return many
-		},
-		"add": func(a, b int) int { return a + b },
+		"plural": plural,
+		"add":    func(a, b int) int { return a + b },
 		// pathBase returns the last element of a path.
 		"pathBase": path.Base,
 		"lower":    strings.ToLower,
