@@ -37,8 +37,9 @@ type builder struct {
 
 	pageCount      int
 	provisionViews map[exemption.Provision]ProvisionView
-	// index is the search index, built by model beside the related
-	// responses; indexErr is why it could not be.
+	// index is the search index, built in the background from model on;
+	// indexErr is why it could not be. indexDone is closed when both are set.
+	indexDone  chan struct{}
 	index      *search.Index
 	indexErr   error
 	searchView SearchView
@@ -102,15 +103,16 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document, htmls
 			}
 		}
 	}
-	// The search index and the related responses read the same views and
-	// nothing of each other: build them side by side.
-	done := make(chan struct{})
+	// The search index reads nothing the pages need: it is built in the
+	// background while related responses are computed and pages render,
+	// and files waits for it before writing its files.
+	searchDocs := b.searchDocs()
+	b.indexDone = make(chan struct{})
 	go func() {
-		defer close(done)
-		b.index, b.indexErr = b.searchIndex()
+		defer close(b.indexDone)
+		b.index, b.indexErr = b.searchIndex(searchDocs)
 	}()
 	b.relate()
-	<-done
 }
 
 // view makes the template view of a response (without Related).
@@ -331,8 +333,8 @@ func (b *builder) relate() {
 	}
 }
 
-// searchIndex builds the search index of the published responses.
-func (b *builder) searchIndex() (*search.Index, error) {
+// searchDocs returns the search documents of the published responses.
+func (b *builder) searchDocs() []search.Document {
 	docs := make([]search.Document, len(b.responses))
 	for i, r := range b.responses {
 		v := b.views[i]
@@ -352,6 +354,11 @@ func (b *builder) searchIndex() (*search.Index, error) {
 		}
 		docs[i] = d
 	}
+	return docs
+}
+
+// searchIndex builds the search index of the published responses.
+func (b *builder) searchIndex(docs []search.Document) (*search.Index, error) {
 	build := search.Build
 	if b.opts.Cache != nil {
 		build = b.opts.Cache.search().Build

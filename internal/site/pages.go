@@ -72,21 +72,13 @@ func fileOf(path string) string {
 // files renders every page and gathers every other file of the site,
 // handing each to out as soon as it is ready.
 func (b *builder) files(out Sink) error {
-	idx, err := b.index, b.indexErr
-	if err != nil {
-		return err
-	}
-	b.index = nil
-	for _, f := range idx.Files {
-		if err := out.Put(f.Path, f.Data); err != nil {
-			return err
-		}
-	}
-	b.searchView = SearchView{EntryURL: b.site.BasePath + idx.EntryPath}
-	idx = nil
+	// The search index is still being built in the background: every page
+	// but the search page renders meanwhile.
+	defer func() { <-b.indexDone }()
 	if b.opts.Cache == nil {
-		// Without a cache nothing reads the Markdown output again: let the
-		// collector have it before the pages are rendered.
+		// Without a cache nothing reads the Markdown output again (the
+		// search documents hold the text they need): let the collector
+		// have it before the pages are rendered.
 		for i := range b.docs {
 			b.docs[i] = nil
 		}
@@ -99,7 +91,34 @@ func (b *builder) files(out Sink) error {
 		return list
 	}
 	b.pageCount = len(specs)
-	if err := b.render(specs, out); err != nil {
+	var searchPage, rest []pageSpec
+	for _, s := range specs {
+		if s.kind == "search" {
+			searchPage = append(searchPage, s)
+		} else {
+			rest = append(rest, s)
+		}
+	}
+	if err := b.render(rest, out); err != nil {
+		return err
+	}
+	<-b.indexDone
+	idx, err := b.index, b.indexErr
+	if err != nil {
+		return err
+	}
+	b.index = nil
+	for _, f := range idx.Files {
+		if err := out.Put(f.Path, f.Data); err != nil {
+			return err
+		}
+	}
+	b.searchView = SearchView{EntryURL: b.site.BasePath + idx.EntryPath}
+	for i := range searchPage {
+		searchPage[i].data.Search = b.searchView
+		searchPage[i].key += b.searchView.EntryURL
+	}
+	if err := b.render(searchPage, out); err != nil {
 		return err
 	}
 	if err := b.statics(out); err != nil {
@@ -283,7 +302,7 @@ func (b *builder) plan() []pageSpec {
 
 	s := b.page("search", "search/", "Search")
 	s.Description = "Search every published response by words, reference or exemption, and filter the results."
-	add(s, b.searchView.EntryURL)
+	add(s, "") // files adds the search entry's URL when the index is built
 	a := b.page("accessibility", "accessibility/", "Accessibility statement")
 	a.Description = "How accessible this website is, and how to report a problem."
 	add(a, "")
