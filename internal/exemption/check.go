@@ -33,12 +33,49 @@ const (
 	CodeUncited        = "exemption.uncited"
 )
 
-// publicInterestRE finds public interest reasoning: a heading or paragraph
-// that mentions the public interest, a balancing test or the factors for
-// and against disclosure.
+// publicInterestRE matches public interest reasoning where it starts: a
+// mention of the public interest, a balancing test or the factors for and
+// against disclosure.
 var publicInterestRE = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)public[\s-]+interest|balanc(?:e|ing)[\s-]+(?:test|exercise)|factors?\s+(?:favouring|in\s+favour|for|against)`)
+	return regexp.MustCompile(`^(?i:public[\s-]+interest|balanc(?:e|ing)[\s-]+(?:test|exercise)|factors?\s+(?:favouring|in\s+favour|for|against))`)
 })
+
+// mentionsPublicInterest reports whether publicInterestRE matches anywhere
+// in body. A match starts with "public", "balanc" or "factor" in any case;
+// none of their letters has a case fold outside ASCII (as k and s have), so
+// a byte comparison finds every place a match can start, and the regexp
+// runs only there rather than over the whole body.
+func mentionsPublicInterest(body string) bool {
+	for i := 0; i+6 <= len(body); i++ {
+		switch body[i] | 0x20 {
+		case 'p', 'b', 'f':
+		default:
+			continue
+		}
+		if w := body[i : i+6]; !asciiFold(w, "public") && !asciiFold(w, "balanc") && !asciiFold(w, "factor") {
+			continue
+		}
+		if publicInterestRE().MatchString(body[i:]) {
+			return true
+		}
+	}
+	return false
+}
+
+// asciiFold reports whether s equals lower, a lower-case ASCII word of the
+// same length, ignoring ASCII case.
+func asciiFold(s, lower string) bool {
+	for i := 0; i < len(lower); i++ {
+		c := s[i]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
+}
 
 // Check returns the consistency warnings for a response, all of Severity
 // Warning, in this order:
@@ -111,7 +148,7 @@ func Check(f Facts) []diag.Diagnostic {
 			qualified = append(qualified, e.Provision.String())
 		}
 	}
-	if len(qualified) > 0 && !publicInterestRE().MatchString(f.Body) {
+	if len(qualified) > 0 && !mentionsPublicInterest(f.Body) {
 		verb := "is a qualified exemption"
 		if len(qualified) > 1 {
 			verb = "are qualified exemptions"
