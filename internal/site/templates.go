@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,6 +33,11 @@ type templates struct {
 	// key identifies the layout files and configuration: when it changes,
 	// every page must be rendered again.
 	key string
+	// partials runs the partials that partialCached renders; cached holds
+	// their output for this build by partial name and variant.
+	partials *template.Template
+	mu       sync.Mutex
+	cached   map[string]template.HTML
 }
 
 // layoutFile reads layouts/name from the site, else from the defaults.
@@ -70,7 +76,9 @@ func loadTemplates(opts Options, cfg config.Site) (*templates, diag.List) {
 	var list diag.List
 	h := sha256.New()
 	fmt.Fprintf(h, "%+v|%v|%v\n", cfg, opts.Drafts, opts.LiveReload)
+	t := &templates{byKind: map[string]*template.Template{}, cached: map[string]template.HTML{}}
 	funcs := funcMap(cfg)
+	funcs["partialCached"] = t.partialCached
 	read := func(name string) (string, string, bool) {
 		b, p, err := layoutFile(opts, name)
 		if err != nil {
@@ -99,7 +107,10 @@ func loadTemplates(opts Options, cfg config.Site) (*templates, diag.List) {
 	for _, n := range partials(opts) {
 		parse(base, "partials/"+n)
 	}
-	t := &templates{byKind: map[string]*template.Template{}}
+	var err error
+	if t.partials, err = base.Clone(); err != nil {
+		list.Errorf("layouts/baseof.html", 0, 0, "layout.syntax", "%v", err)
+	}
 	for _, k := range kinds {
 		c, err := base.Clone()
 		if err != nil {
@@ -166,6 +177,37 @@ func (t *templates) item(v *ResponseView, heading string) (template.HTML, error)
 	return template.HTML(buf.String()), nil // html/template output, already escaped
 }
 
+// partialCached renders the partial name with data once per build and
+// variant, and returns the same HTML to every later call with the same
+// name and variants, as Hugo's partialCached does. The variants must
+// name everything the partial's output depends on besides the site:
+//
+//	{{partialCached "partials/header.html" . .Kind .NavPath}}
+func (t *templates) partialCached(name string, data any, variants ...any) (template.HTML, error) {
+	var k strings.Builder
+	k.WriteString(name)
+	for _, v := range variants {
+		k.WriteByte(0)
+		fmt.Fprint(&k, v)
+	}
+	key := k.String()
+	t.mu.Lock()
+	h, ok := t.cached[key]
+	t.mu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var buf bytes.Buffer
+	if err := t.partials.ExecuteTemplate(&buf, name, data); err != nil {
+		return "", err
+	}
+	h = template.HTML(buf.String()) // html/template output, already escaped
+	t.mu.Lock()
+	t.cached[key] = h
+	t.mu.Unlock()
+	return h, nil
+}
+
 // execute renders a page with its kind's template set.
 func (t *templates) execute(kind string, data any) ([]byte, error) {
 	var buf bytes.Buffer
@@ -180,6 +222,10 @@ func (t *templates) execute(kind string, data any) ([]byte, error) {
 	}
 	return buf.Bytes(), nil
 }
+
+// navLinks is the main navigation.
+var navLinks = []Crumb{{"Responses", "responses/"}, {"Exemptions", "exemptions/"}, {"Forces", "forces/"},
+	{"Topics", "topics/"}, {"Years", "years/"}, {"Search", "search/"}}
 
 func funcMap(cfg config.Site) template.FuncMap {
 	base := cfg.BasePath()
@@ -212,10 +258,7 @@ func funcMap(cfg config.Site) template.FuncMap {
 			return m, nil
 		},
 		// navLinks lists the main navigation.
-		"navLinks": func() []Crumb {
-			return []Crumb{{"Responses", "responses/"}, {"Exemptions", "exemptions/"}, {"Forces", "forces/"},
-				{"Topics", "topics/"}, {"Years", "years/"}, {"Search", "search/"}}
-		},
+		"navLinks": func() []Crumb { return navLinks },
 		// capitalize upper-cases the first letter, for a value that starts
 		// a sentence or a table cell: "qualified, prejudice-based".
 		"capitalize": func(s string) string {

@@ -85,6 +85,18 @@ type Page struct {
 	Search SearchView
 }
 
+// NavPath returns the path of the main navigation link that is this page
+// ("responses/"), or "" when the page is not one of them. Where a layout
+// shows the navigation, it is all the navigation depends on.
+func (p *Page) NavPath() string {
+	for _, l := range navLinks {
+		if l.Path == p.Path {
+			return p.Path
+		}
+	}
+	return ""
+}
+
 // SearchView tells the search page where its index is.
 type SearchView struct {
 	// EntryURL is the root-relative URL of the search entry file.
