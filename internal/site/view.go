@@ -85,6 +85,23 @@ type Page struct {
 	Search SearchView
 }
 
+// ParentCrumbs returns the breadcrumb trail without its last step, the
+// page itself.
+func (p *Page) ParentCrumbs() []Crumb {
+	if len(p.Breadcrumbs) == 0 {
+		return nil
+	}
+	return p.Breadcrumbs[:len(p.Breadcrumbs)-1]
+}
+
+// CurrentCrumb returns the last step of the breadcrumb trail: the page.
+func (p *Page) CurrentCrumb() Crumb {
+	if len(p.Breadcrumbs) == 0 {
+		return Crumb{}
+	}
+	return p.Breadcrumbs[len(p.Breadcrumbs)-1]
+}
+
 // NavPath returns the path of the main navigation link that is this page
 // ("responses/"), or "" when the page is not one of them. Where a layout
 // shows the navigation, it is all the navigation depends on.
