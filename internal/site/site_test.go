@@ -353,3 +353,48 @@ func TestLayoutExecutionErrorAtItsLine(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// The default layouts render the header once per page kind and navigation
+// link (partialCached): every page must still get the header of its own
+// kind, with the right link marked current, and a broken cached partial
+// must stop the build at the page that called it.
+func TestPartialCachedVariants(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, s string) {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/responses/a.md", "---\ntitle: A\nreference: FOI 1/23\ndate: 2023-01-02\noutcome: disclosed\ntopics: [Drones]\n---\nBody.\n")
+	write("content/responses/b.md", "---\ntitle: B\nreference: FOI 2/23\ndate: 2023-01-03\noutcome: refused\nexemptions: [s31(1)(a)]\n---\nBody.\n")
+	write("layouts/partials/header.html", `<header data-kind="{{.Kind}}" data-nav="{{.NavPath}}"></header>`)
+	res, list := site.Build(options(dir))
+	if res == nil {
+		t.Fatal(list)
+	}
+	for file, want := range map[string]string{
+		"index.html":                     `data-kind="home" data-nav=""`,
+		"responses/index.html":           `data-kind="responses" data-nav="responses/"`,
+		"responses/foi-1-23/index.html":  `data-kind="response" data-nav=""`,
+		"responses/foi-2-23/index.html":  `data-kind="response" data-nav=""`,
+		"topics/index.html":              `data-kind="taxonomy" data-nav="topics/"`,
+		"forces/index.html":              `data-kind="taxonomy" data-nav="forces/"`,
+		"topics/drones/index.html":       `data-kind="term" data-nav=""`,
+		"exemptions/index.html":          `data-kind="exemptions" data-nav="exemptions/"`,
+		"exemptions/foia-s31/index.html": `data-kind="exemption" data-nav=""`,
+		"search/index.html":              `data-kind="search" data-nav="search/"`,
+	} {
+		if got := string(fileData(res, file)); !strings.Contains(got, want) {
+			t.Errorf("%s: header is not %s:\n%.300s", file, want, got)
+		}
+	}
+
+	write("layouts/partials/footer.html", `<footer>{{.Nope}}</footer>`)
+	if res, list = site.Build(options(dir)); res != nil {
+		t.Fatal("built with a broken cached partial")
+	}
+	if got := list.Error(); !strings.Contains(got, "partials/footer.html") || !strings.Contains(got, "Nope") {
+		t.Errorf("diagnostics do not name the partial and the field:\n%s", got)
+	}
+}
