@@ -22,6 +22,15 @@ type Option func(*config)
 
 type config struct {
 	basePath string
+	reserved []string
+}
+
+// WithReservedIDs names ids that the page around the body already uses
+// (such as "main"): a heading whose id would be one of them gets the next
+// free suffix instead ("main-1"), so that no page has two elements with
+// one id and every link to a heading lands on it.
+func WithReservedIDs(ids ...string) Option {
+	return func(c *config) { c.reserved = append(c.reserved, ids...) }
 }
 
 // WithBasePath sets the path under which the site is served, such as

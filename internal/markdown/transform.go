@@ -177,6 +177,9 @@ func (t *transformer) headings(hs []*ast.Heading) {
 		}
 	}
 	ids := idSet{}
+	for _, id := range t.cfg.reserved {
+		ids[id] = true
+	}
 	for _, h := range hs {
 		if c, ok := h.FirstChild().(*ast.Emphasis); ok && c.Level == 2 && h.ChildCount() == 1 {
 			unwrap(c)

@@ -125,7 +125,7 @@ func Build(opts Options) (*Result, diag.List) {
 	list = append(list, l...)
 	published := publishable(responses, opts)
 
-	md := markdown.New(markdown.WithBasePath(cfg.BasePath()))
+	md := markdown.New(markdown.WithBasePath(cfg.BasePath()), markdown.WithReservedIDs(responsePageIDs...))
 	docs, htmls, l := render(md, cfg, published, opts)
 	list = append(list, l...)
 

@@ -223,6 +223,11 @@ func (t *templates) execute(kind string, data any) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// responsePageIDs are the element ids of the default response page
+// outside its body: headings of the body never take them.
+var responsePageIDs = []string{"main", "site-search-q", "about-this-response", "attachments-heading",
+	"related-heading", "link-heading", "footer-contact", "footer-site"}
+
 // navLinks is the main navigation.
 var navLinks = []Crumb{{"Responses", "responses/"}, {"Exemptions", "exemptions/"}, {"Forces", "forces/"},
 	{"Topics", "topics/"}, {"Years", "years/"}, {"Search", "search/"}}
