@@ -121,8 +121,14 @@ func (b *builder) files(out Sink) error {
 	if err := b.render(searchPage, out); err != nil {
 		return err
 	}
-	if err := b.statics(out); err != nil {
-		return err
+	// Every file foilog makes, so that a static file that would take the
+	// place of one is reported at the static file.
+	made := make(map[string]string, len(specs)+len(idx.Files))
+	for _, s := range specs {
+		made[s.file] = "the page /" + strings.TrimSuffix(s.file, "index.html")
+	}
+	for _, f := range idx.Files {
+		made[f.Path] = "a file of the search index"
 	}
 	for _, r := range b.responses {
 		for _, a := range r.Attachments {
@@ -133,13 +139,24 @@ func (b *builder) files(out Sink) error {
 			if err := out.Put(r.URL()+a.Name, data); err != nil {
 				return err
 			}
+			made[r.URL()+a.Name] = "the attachment " + a.Source
 		}
 	}
-	robots := "User-agent: *\nAllow: /\n"
 	if b.site.Sitemap {
 		if err := out.Put("sitemap.xml", b.sitemap(specs)); err != nil {
 			return err
 		}
+		made["sitemap.xml"] = "the sitemap"
+	}
+	own, err := b.statics(out, made)
+	if err != nil {
+		return err
+	}
+	if own["robots.txt"] {
+		return nil // the site's own static/robots.txt replaces foilog's
+	}
+	robots := "User-agent: *\nAllow: /\n"
+	if b.site.Sitemap {
 		robots += "Sitemap: " + b.cfg.AbsURL("sitemap.xml") + "\n"
 	}
 	return out.Put("robots.txt", []byte(robots))
@@ -491,8 +508,11 @@ func (b *builder) registryGroups() []RegimeGroup {
 }
 
 // statics hands out static/ from the defaults and the site (the site
-// wins) and the generated syntax highlighting stylesheet.
-func (b *builder) statics(out Sink) error {
+// wins) and the generated syntax highlighting stylesheet, unless the site
+// has its own. A static file at the path of a file foilog made (made maps
+// those paths to a description) is an error at the static file. It
+// returns the site paths of the static files.
+func (b *builder) statics(out Sink, made map[string]string) (map[string]bool, error) {
 	files := map[string]fs.FS{}
 	for _, fsys := range []fs.FS{b.opts.Static, b.opts.Source} {
 		if fsys == nil {
@@ -511,7 +531,7 @@ func (b *builder) statics(out Sink) error {
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("read static files: %w", err)
+			return nil, fmt.Errorf("read static files: %w", err)
 		}
 	}
 	paths := make([]string, 0, len(files))
@@ -519,19 +539,34 @@ func (b *builder) statics(out Sink) error {
 		paths = append(paths, p)
 	}
 	sort.Strings(paths)
+	var list diag.List
+	own := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		site := strings.TrimPrefix(p, "static/")
+		if what, ok := made[site]; ok {
+			list.Add(diag.Diagnostic{Path: p, Line: 1, Col: 1, Code: "static.taken",
+				Message: fmt.Sprintf("static file %s would replace %s", p, what),
+				Hint:    "rename or move the static file"})
+			continue
+		}
+		own[site] = true
+	}
+	if len(list) > 0 {
+		return nil, list
+	}
 	for _, p := range paths {
 		data, err := fs.ReadFile(files[p], p)
 		if err != nil {
-			return fmt.Errorf("read static files: %w", err)
+			return nil, fmt.Errorf("read static files: %w", err)
 		}
 		if err := out.Put(strings.TrimPrefix(p, "static/"), data); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	if _, ok := files["static/assets/syntax.css"]; !ok {
-		return out.Put("assets/syntax.css", markdown.StyleSheet())
+	if !own["assets/syntax.css"] {
+		return own, out.Put("assets/syntax.css", markdown.StyleSheet())
 	}
-	return nil
+	return own, nil
 }
 
 // sitemap lists every indexable page by its absolute URL. It is written

@@ -398,3 +398,38 @@ func TestPartialCachedVariants(t *testing.T) {
 		t.Errorf("diagnostics do not name the partial and the field:\n%s", got)
 	}
 }
+
+// A static file may not take the place of a page or an attachment: the
+// error names the static file. The site's own robots.txt replaces the one
+// foilog writes.
+func TestStaticFileClashes(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, s string) {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/responses/a/index.md", "---\ntitle: A\nreference: FOI 1/23\ndate: 2023-01-02\noutcome: disclosed\nattachments: [data.csv]\n---\nBody.\n")
+	write("content/responses/a/data.csv", "a,b\n1,2\n")
+	write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n")
+	res, list := site.Build(options(dir))
+	if res == nil {
+		t.Fatal(list)
+	}
+	if got := string(fileData(res, "robots.txt")); got != "User-agent: *\nDisallow: /drafts/\n" {
+		t.Errorf("robots.txt = %q, want the site's own", got)
+	}
+
+	write("static/forces/index.html", "<p>mine</p>")
+	write("static/responses/foi-1-23/data.csv", "x")
+	res, list = site.Build(options(dir))
+	if res != nil {
+		t.Fatal("built with static files in the place of a page and an attachment")
+	}
+	want := "static/forces/index.html:1:1: error: static file static/forces/index.html would replace the page /forces/ (rename or move the static file)\n" +
+		"static/responses/foi-1-23/data.csv:1:1: error: static file static/responses/foi-1-23/data.csv would replace the attachment content/responses/a/data.csv (rename or move the static file)"
+	if got := list.Error(); got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
+}
