@@ -86,18 +86,28 @@ func Create(root string, opts Options) (string, error) {
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return "", fmt.Errorf("create %s: %w", rel, err)
 	}
-	f, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	// Write a hidden temporary file beside it, then link it into place:
+	// the response appears whole or not at all (a watching preview never
+	// reads half a file), and the link fails rather than overwrite.
+	tmp, err := os.CreateTemp(filepath.Dir(full), ".foilog-new-*.tmp")
 	if err != nil {
+		return "", fmt.Errorf("create %s: %w", rel, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return "", fmt.Errorf("create %s: %w", rel, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return "", fmt.Errorf("create %s: %w", rel, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return "", fmt.Errorf("create %s: %w", rel, err)
+	}
+	if err := os.Link(tmp.Name(), full); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return "", fmt.Errorf("%s %w; foilog new never overwrites a file", rel, ErrExists)
 		}
-		return "", fmt.Errorf("create %s: %w", rel, err)
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return "", fmt.Errorf("create %s: %w", rel, err)
-	}
-	if err := f.Close(); err != nil {
 		return "", fmt.Errorf("create %s: %w", rel, err)
 	}
 	return rel, nil

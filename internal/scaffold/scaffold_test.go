@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -151,6 +152,39 @@ func TestCreateRefusesToOverwrite(t *testing.T) {
 	if string(data) != "keep me" {
 		t.Errorf("existing file changed to %q", data)
 	}
+	noTemporaryFiles(t, root)
+}
+
+// A response is written whole and under its name only: nothing else is
+// left in the folder, where a watching preview would see it.
+func TestCreateLeavesOnlyTheResponse(t *testing.T) {
+	root := newSite(t, map[string]string{"content/responses/a.md": "---\ntitle: A\nreference: FOI 0001/26\n---\n"})
+	p, err := Create(root, Options{Title: "Body worn video", Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := Render(Options{Title: "Body worn video", Reference: "FOI 0002/26", Today: today})
+	if got, _ := os.ReadFile(filepath.Join(root, p)); string(got) != string(want) {
+		t.Errorf("%s holds:\n%s\nwant:\n%s", p, got, want)
+	}
+	entries, _ := os.ReadDir(filepath.Join(root, "content/responses"))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if len(names) != 2 {
+		t.Errorf("content/responses holds %v, want a.md and the new response", names)
+	}
+}
+
+func noTemporaryFiles(t *testing.T, root string) {
+	t.Helper()
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && strings.HasPrefix(d.Name(), ".foilog-new-") {
+			t.Errorf("temporary file left behind: %s", p)
+		}
+		return nil
+	})
 }
 
 func TestRenderFields(t *testing.T) {
