@@ -208,19 +208,25 @@ func (t *templates) partialCached(name string, data any, variants ...any) (templ
 	return h, nil
 }
 
+// pageBuffers are the buffers pages are rendered into, kept between
+// pages so that each page costs one allocation of its exact size.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
 // execute renders a page with its kind's template set.
 func (t *templates) execute(kind string, data any) ([]byte, error) {
-	var buf bytes.Buffer
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	defer pageBuffers.Put(buf)
+	buf.Reset()
 	var err error
 	if kind == "alias" {
-		err = t.alias.Execute(&buf, data)
+		err = t.alias.Execute(buf, data)
 	} else {
-		err = t.byKind[kind].ExecuteTemplate(&buf, "baseof.html", data)
+		err = t.byKind[kind].ExecuteTemplate(buf, "baseof.html", data)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("layout %s: %w", kind, err)
 	}
-	return buf.Bytes(), nil
+	return bytes.Clone(buf.Bytes()), nil
 }
 
 // responsePageIDs are the element ids of the default response page
