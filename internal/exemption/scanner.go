@@ -79,6 +79,21 @@ type scanner struct {
 	body   bool
 	probs  []Problem
 	failed bool
+	// names remembers where the words that end names of Acts ("Act",
+	// "Regulations", "Order", "Rules") next occur, so that actAt need not
+	// search for them again at every capitalised word.
+	names [len(nameEnds)]nextIndex
+}
+
+// nameEnds are the words that end the name of any Act (actPatterns'
+// famGeneric pattern).
+var nameEnds = [...]string{"Act", "Regulations", "Order", "Rules"}
+
+// nextIndex caches the answer to "where does a word next occur at or
+// after from": at is that index, or -1 when it does not occur.
+type nextIndex struct {
+	from, at int
+	known    bool
 }
 
 // keyword is one spelling of "section" or "regulation". bare marks
@@ -91,17 +106,17 @@ type keyword struct {
 	full bool // a whole word, worth an error when no number follows
 }
 
-func keywords() []keyword {
-	return []keyword{
-		{"sections", kwSection, false, true}, {"section", kwSection, false, true},
-		{"sects", kwSection, false, false}, {"sect", kwSection, false, false},
-		{"secs", kwSection, false, false}, {"sec", kwSection, false, true},
-		{"regulations", kwRegulation, false, true}, {"regulation", kwRegulation, false, true},
-		{"regs", kwRegulation, false, true}, {"reg", kwRegulation, false, true},
-		{"ss", kwSection, true, false}, {"s", kwSection, true, false},
-		{"rr", kwRegulation, true, false}, {"r", kwRegulation, true, false},
-		{"§§", kwSection, true, false}, {"§", kwSection, true, false},
-	}
+// keywords lists the spellings keywordAt tries, in order. It is never
+// modified.
+var keywords = [...]keyword{
+	{"sections", kwSection, false, true}, {"section", kwSection, false, true},
+	{"sects", kwSection, false, false}, {"sect", kwSection, false, false},
+	{"secs", kwSection, false, false}, {"sec", kwSection, false, true},
+	{"regulations", kwRegulation, false, true}, {"regulation", kwRegulation, false, true},
+	{"regs", kwRegulation, false, true}, {"reg", kwRegulation, false, true},
+	{"ss", kwSection, true, false}, {"s", kwSection, true, false},
+	{"rr", kwRegulation, true, false}, {"r", kwRegulation, true, false},
+	{"§§", kwSection, true, false}, {"§", kwSection, true, false},
 }
 
 func isAlnum(c byte) bool { return isDigit(c) || isLetter(c) }
@@ -161,16 +176,19 @@ func (s *scanner) hasFold(i int, w string) bool {
 // a whole-word keyword ("Section") has no number after it, ok is false
 // and word holds it, with numStart where the number should be.
 func (s *scanner) keywordAt(i int) (kind kwKind, numStart int, word string, ok bool) {
-	if i > 0 && (s.src[i-1] == '\'' || strings.HasSuffix(s.src[:i], "’")) {
-		return kwNone, i, "", false // the s of "force's"
-	}
 	switch s.at(i) {
 	case 's', 'S', 'r', 'R', 0xC2:
 	default:
 		return kwNone, i, "", false
 	}
-	for _, k := range keywords() {
-		if !s.hasFold(i, k.w) {
+	if i > 0 && (s.src[i-1] == '\'' || strings.HasSuffix(s.src[:i], "’")) {
+		return kwNone, i, "", false // the s of "force's"
+	}
+	// A keyword of letters must be followed by a non-letter, so only
+	// those as long as the run of letters at i can match.
+	letters := len(s.word(i))
+	for _, k := range &keywords {
+		if (k.w[0] != 0xC2 && len(k.w) != letters) || !s.hasFold(i, k.w) {
 			continue
 		}
 		j := i + len(k.w)
@@ -589,18 +607,29 @@ var actPatterns = sync.OnceValue(func() []actPattern {
 
 // actAt reads the name of an Act at i.
 func (s *scanner) actAt(i int) (act, bool) {
-	if !isLetter(s.at(i)) {
+	c := s.at(i)
+	if !isLetter(c) {
 		return act{}, false
 	}
 	// Look at the first word (after "the", "this" or "these") to decide
 	// which patterns can match, so that most words cost no regexp at all.
+	// A word in lower case can only start the name of an Act with one of
+	// these letters.
+	switch c {
+	case 'a', 'd', 'e', 'f', 'r', 't':
+	default:
+		if isLower(c) {
+			return act{}, false
+		}
+	}
 	word := s.word(i)
-	key, keyAt := strings.ToLower(word), i
+	var buf [len("environmental")]byte
+	key, keyAt := lowerKey(&buf, word), i
 	switch key {
 	case "the", "this", "these":
 		keyAt = s.skip(i + len(word))
 		word = s.word(keyAt)
-		key = strings.ToLower(word)
+		key = lowerKey(&buf, word)
 	}
 	var fams [famGeneric + 1]bool
 	switch key {
@@ -615,9 +644,9 @@ func (s *scanner) actAt(i int) (act, bool) {
 	}
 	// Names of Acts are short: matching within a window keeps the regexp
 	// work per word constant, whatever the length of the text.
-	w := s.window(i, 160)
-	if isUpper(s.at(keyAt)) && (strings.Contains(w, "Act") || strings.Contains(w, "Regulations") ||
-		strings.Contains(w, "Order") || strings.Contains(w, "Rules")) {
+	const window = 160
+	w := s.window(i, window)
+	if isUpper(s.at(keyAt)) && s.nameEndWithin(i, window) {
 		fams[famGeneric] = true
 	}
 	if fams == [famGeneric + 1]bool{} {
@@ -649,6 +678,40 @@ func (s *scanner) actAt(i int) (act, bool) {
 		return a, true
 	}
 	return act{}, false
+}
+
+// lowerKey returns word in lower case, written into buf, or "" when word is
+// longer than buf (and so is none of the words actAt looks for).
+func lowerKey(buf *[len("environmental")]byte, word string) string {
+	if len(word) > len(buf) {
+		return ""
+	}
+	for k := 0; k < len(word); k++ {
+		c := word[k]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return string(buf[:len(word)])
+}
+
+// nameEndWithin reports whether one of nameEnds occurs whole within the
+// n bytes of source from i: strings.Contains(s.window(i, n), w) for some w.
+func (s *scanner) nameEndWithin(i, n int) bool {
+	for k, w := range nameEnds {
+		c := &s.names[k]
+		if !c.known || i < c.from || (c.at >= 0 && i > c.at) {
+			c.from, c.at, c.known = i, strings.Index(s.src[i:], w), true
+			if c.at >= 0 {
+				c.at += i
+			}
+		}
+		if c.at >= 0 && c.at+len(w) <= i+n {
+			return true
+		}
+	}
+	return false
 }
 
 // word returns the run of letters at i.
