@@ -33,13 +33,30 @@ type Mention struct {
 // and gives no mentions; a range of paragraphs ("31(1)(a)-(c)") gives
 // each listed paragraph.
 func ScanText(text string, regime Regime) []Mention {
+	return scanText(text, regime, true)
+}
+
+// scanText is ScanText; leap says whether to leap over text that cannot
+// hold a mention (see leapTo), which changes nothing but the time taken.
+func scanText(text string, regime Regime, leap bool) []Mention {
 	if !regime.Valid() {
 		regime = FOIA
 	}
 	s := &scanner{src: text, regime: regime, body: true}
 	var out []Mention
 	prev := act{}
+	look := 0 // where to look ahead for the next digit again
 	for i := 0; i < len(text); {
+		if leap && i >= look {
+			d := indexDigit(text, i)
+			if d == len(text) {
+				break // no number left to cite
+			}
+			if j := s.leapTo(i, d); j > i {
+				i, prev = j, act{}
+			}
+			look = d + 1
+		}
 		if !s.wordStart(i) {
 			i++
 			continue
@@ -88,4 +105,47 @@ func ScanText(text string, regime Regime) []Mention {
 // so that an Act named there is written right before what follows.
 func (s *scanner) onlySpace(from, to int) bool {
 	return from <= to && s.skip(from) == to && !strings.ContainsAny(s.src[from:to], "\n\r")
+}
+
+// Every mention has a number, so most of running text cannot change what
+// ScanText finds: only the words just before a digit can (the keyword,
+// or an Act named before a number, which can also swallow one, as "Act
+// 2000" does). leapTo lets ScanText leap from i to a point before the
+// next digit d that it would have reached with no Act, group or keyword
+// pending: just after a barrier, a byte that no name of an Act contains
+// (actPatterns), so no Act found before it ends after it, and no Act named
+// before it is right before what follows. A group cannot span a barrier
+// before its first number either, except the full stop of "s. 31", which
+// is therefore no barrier when only white space follows it before d.
+// leapTo returns the index after the last such barrier in [i, d), or i
+// when there is none.
+func (s *scanner) leapTo(i, d int) int {
+	for k := d - 1; k >= i; k-- {
+		if !isBarrier(s.src[k]) || s.src[k] == '.' && s.skip(k+1) == d {
+			continue
+		}
+		return k + 1
+	}
+	return i
+}
+
+// isBarrier reports whether c is punctuation that no name of an Act
+// contains.
+func isBarrier(c byte) bool {
+	switch c {
+	case '.', ':', ';', '!', '?', '|', '*', '#', '[', ']', '"', '/', '<', '>', '=', '_', '`', '{', '}', '\\', '+', '~', '@', '%', '^', '$':
+		return true
+	}
+	return false
+}
+
+// indexDigit returns the index of the first ASCII digit in text at or after
+// i, or len(text) when there is none.
+func indexDigit(text string, i int) int {
+	for ; i < len(text); i++ {
+		if isDigit(text[i]) {
+			return i
+		}
+	}
+	return len(text)
 }
