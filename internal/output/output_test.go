@@ -3,7 +3,9 @@ package output
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -157,5 +159,38 @@ func TestStaleStagesAreRemoved(t *testing.T) {
 		if _, err := os.Stat(d); err != nil {
 			t.Errorf("%s was removed: it may belong to a build still running, or to another site", d)
 		}
+	}
+}
+
+// A staging folder names the process that made it: a later build removes
+// it at once when that process has ended, and keeps it while it runs.
+func TestStagesOfEndedBuildsAreRemovedAtOnce(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("process ids are not checked on Windows: staging folders go by age alone")
+	}
+	ended := exec.Command("true")
+	if err := ended.Run(); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	dead := filepath.Join(root, fmt.Sprintf(".public.new-%d-123", ended.Process.Pid))
+	live := filepath.Join(root, fmt.Sprintf(".public.new-%d-456", os.Getppid()))
+	for _, d := range []string{dead, live} {
+		os.MkdirAll(filepath.Join(d, "x"), 0o755)
+	}
+	s, err := NewStage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Abort()
+	if _, err := os.Stat(dead); !os.IsNotExist(err) {
+		t.Error("the staging folder of a build that has ended is still there")
+	}
+	if _, err := os.Stat(live); err != nil {
+		t.Error("the staging folder of a running build was removed")
+	}
+	if want := fmt.Sprintf(".public.new-%d-", os.Getpid()); !strings.HasPrefix(filepath.Base(s.stage), want) {
+		t.Errorf("staging folder %s does not start with %s", filepath.Base(s.stage), want)
 	}
 }

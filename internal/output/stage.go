@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -37,8 +38,11 @@ func NewStage(dir string) (*Stage, error) {
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("write site: %s exists and is not a folder", dir)
 	}
-	removeStale(parent, "."+filepath.Base(dir)+".new-")
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".new-")
+	prefix := "." + filepath.Base(dir) + ".new-"
+	removeStale(parent, prefix)
+	// The process id in the name tells a later build whether the build
+	// that made the folder still runs.
+	stage, err := os.MkdirTemp(parent, prefix+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, fmt.Errorf("write site: %w", err)
 	}
@@ -100,11 +104,13 @@ func (s *Stage) Put(p string, data []byte) error {
 }
 
 // staleAfter is how old a staging folder must be before a later build
-// takes it for the leftover of a build that was killed, and removes it.
+// takes it for the leftover of a build that was killed, and removes it,
+// when it cannot tell from the process id in its name.
 const staleAfter = time.Hour
 
 // removeStale removes staging folders (and old sites being removed) that
-// killed builds left in parent.
+// killed builds left in parent: at once when the process that made one
+// has ended, otherwise when it is older than staleAfter.
 func removeStale(parent, prefix string) {
 	entries, err := os.ReadDir(parent)
 	if err != nil {
@@ -113,6 +119,12 @@ func removeStale(parent, prefix string) {
 	for _, e := range entries {
 		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
 			continue
+		}
+		if pid, _, ok := strings.Cut(strings.TrimPrefix(e.Name(), prefix), "-"); ok {
+			if n, err := strconv.Atoi(pid); err == nil && n != os.Getpid() && !running(n) {
+				os.RemoveAll(filepath.Join(parent, e.Name()))
+				continue
+			}
 		}
 		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleAfter {
 			os.RemoveAll(filepath.Join(parent, e.Name()))
