@@ -70,6 +70,11 @@ func Parse(src []byte) (*Document, error) {
 			Hint: "add a line containing only --- after the last front-matter field"}
 	}
 	doc := &Document{Body: rest, BodyLine: line + 1}
+	if m, ok := parseSimple(yamlText); ok {
+		offset(m, 1)
+		doc.Fields = m
+		return doc, nil
+	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(yamlText, &root); err != nil {
 		return nil, YAMLError(err, 1)
