@@ -18,9 +18,10 @@ import (
 // The subset is a block mapping at column 1 whose keys are words and whose
 // values each fit on their line: a plain scalar, a quoted scalar without
 // escapes, a flow sequence of such scalars, or nothing; or, on the lines
-// below an empty value, a block sequence of such scalars or of mappings of
-// them. Comments, tabs, carriage returns, anchors, tags, multi-line and
-// block scalars, and plain scalars that could be numbers are outside it.
+// below, a folded scalar (">-") or, after an empty value, a block sequence
+// of such scalars or of mappings of them. Comments, tabs, carriage
+// returns, anchors, tags, multi-line plain and quoted scalars, other block
+// scalars, and plain scalars that could be numbers are outside it.
 func parseSimple(src []byte) (*yaml.Node, bool) {
 	if !simpleText(src) {
 		return nil, false
@@ -134,7 +135,11 @@ func (p *simpleParser) pair(l line, at int) (key, value *yaml.Node, ok bool) {
 	for v < len(text) && text[v] == ' ' {
 		v++
 	}
-	if v < len(text) {
+	if at == 0 && text[v:] == ">-" {
+		if value, ok = p.folded(l, v); !ok {
+			return nil, nil, false
+		}
+	} else if v < len(text) {
 		if value, ok = p.inline(l, v); !ok {
 			return nil, nil, false
 		}
@@ -228,6 +233,32 @@ func (p *simpleParser) blockSeq() (*yaml.Node, bool) {
 		}
 	}
 	return seq, true
+}
+
+// folded reads a folded block scalar whose indicator ">-" is at byte at of
+// line l: the lines below, all indented alike with no blank line between
+// them, joined with spaces.
+func (p *simpleParser) folded(l line, at int) (*yaml.Node, bool) {
+	first := p.i
+	for p.i < len(p.lines) && p.lines[p.i].indent > 0 {
+		if p.lines[p.i].indent != p.lines[first].indent || p.lines[p.i].num != l.num+1+p.i-first {
+			return nil, false
+		}
+		p.i++
+	}
+	if p.i == first {
+		return nil, false
+	}
+	var b strings.Builder
+	for j := first; j < p.i; j++ {
+		if j > first {
+			b.WriteByte(' ')
+		}
+		b.WriteString(p.lines[j].text[p.lines[j].indent:])
+	}
+	n := p.node(yaml.ScalarNode, "!!str", l.num, col(l, at))
+	n.Value, n.Style = b.String(), yaml.FoldedStyle
+	return n, true
 }
 
 // inline reads the value that starts at byte at of line l and takes the

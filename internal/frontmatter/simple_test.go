@@ -95,6 +95,8 @@ var (
 		"\"a\\\"b\"", "\"open", "'it''s'", "'a' b", "\"a\" b", "[a, ]", "[a,,b]", "[a: b]", "[a, [b]]", "[a, b] x", "[a, b", "[-a]", "[a?]", "[a b]",
 		"{a: b}", "&x a", "*x", "!!str a", "| x", ">- x", "%x", "@x", "`x", "?x", ",x", "]x", "}x", "a\u2028b", "a\u0085b", "\ufeffbom", "a\\b",
 	}
+	simpleFolded = []string{">-\n  a b\n", ">-\n  a: b\n  c  d \n", ">-\n    a\n    b\n", ">-\n  a\n    b\n", ">-\n    a\n  b\n", ">-\n  a\n\n  b\n",
+		">-\n  a\n\n", ">-\n", ">-\na\n", ">- \n  a\n", ">\n  a\n", "|\n  a\n", "|-\n  a\n  b\n", ">+\n  a\n", ">2-\n  a\n", ">-\n  - a\n", ">-\n  'a'\n  [b]\n"}
 	simpleAfter = []string{"\n", "\n", "\n", "\n\n", "\n- item\n", "\n  - item\n", "\n  - file: f.csv\n    title: T\n", "\n- a\n-  b\n",
 		"\n  - a: b\n    c: 2023-01-01\n  - d: e\n", "\n  - [a, b]\n", "\n  - 'q'\n", "\n  -   x\n",
 		" \n", "\r\n", "\n  continued\n", "\n-\n", "\n  - file: f.csv\n  title: T\n", "\n  - file: f.csv\n     title: T\n",
@@ -125,6 +127,10 @@ func randomFrontMatter(r *rand.Rand) []byte {
 			continue
 		}
 		b.WriteString(pick(r, simpleSeps, 2))
+		if r.IntN(8) == 0 {
+			b.WriteString(pick(r, simpleFolded, 3))
+			continue
+		}
 		b.WriteString(pick(r, simpleValues, 42))
 		b.WriteString(pick(r, simpleAfter, 1))
 	}
