@@ -81,6 +81,7 @@ type line struct {
 
 type simpleParser struct {
 	lines []line
+	total int // the number of lines, blank or not
 	i     int // the next line to read
 	slab  []yaml.Node
 }
@@ -98,6 +99,7 @@ func (p *simpleParser) split(src string) {
 		if indent < len(text) {
 			p.lines = append(p.lines, line{num, text, indent})
 		}
+		p.total = num
 	}
 }
 
@@ -163,7 +165,8 @@ func (p *simpleParser) pair(l line, at int) (key, value *yaml.Node, ok bool) {
 
 // keyEnd returns the index of the colon after a key that starts at byte
 // at of text: a letter, then letters, digits, '_' and '-', then ':' and a
-// space or the end of the line. It returns -1 when there is no such key.
+// space or the end of the line. It returns -1 when there is no such key,
+// or when the key is longer than maxKey.
 func keyEnd(text string, at int) int {
 	if at >= len(text) || !isLetter(text[at]) {
 		return -1
@@ -172,11 +175,15 @@ func keyEnd(text string, at int) int {
 	for j < len(text) && (isLetter(text[j]) || isDigit(text[j]) || text[j] == '_' || text[j] == '-') {
 		j++
 	}
-	if j == len(text) || text[j] != ':' || (j+1 < len(text) && text[j+1] != ' ') {
+	if j == len(text) || text[j] != ':' || (j+1 < len(text) && text[j+1] != ' ') || j-at > maxKey {
 		return -1
 	}
 	return j
 }
+
+// maxKey is the length of the longest key parseSimple reads, well below the
+// 1,024 characters after which YAML no longer reads a key.
+const maxKey = 128
 
 // isItem reports whether l is an entry of a block sequence: "- ...".
 func isItem(l line) bool {
@@ -237,7 +244,8 @@ func (p *simpleParser) blockSeq() (*yaml.Node, bool) {
 
 // folded reads a folded block scalar whose indicator ">-" is at byte at of
 // line l: the lines below, all indented alike with no blank line between
-// them, joined with spaces.
+// them or after them (where spaces would belong to the scalar), joined with
+// spaces.
 func (p *simpleParser) folded(l line, at int) (*yaml.Node, bool) {
 	first := p.i
 	for p.i < len(p.lines) && p.lines[p.i].indent > 0 {
@@ -247,6 +255,9 @@ func (p *simpleParser) folded(l line, at int) (*yaml.Node, bool) {
 		p.i++
 	}
 	if p.i == first {
+		return nil, false
+	}
+	if last := p.lines[p.i-1].num; (p.i < len(p.lines) && p.lines[p.i].num != last+1) || (p.i == len(p.lines) && last != p.total) {
 		return nil, false
 	}
 	var b strings.Builder
