@@ -17,7 +17,16 @@
 //     data; whether to publish named staff addresses is the authority's
 //     policy, not this lint's. Only ASCII addresses are recognised, and a
 //     "domain" that ends in a file extension ("logo@2x.png") is not an
-//     address.
+//     address. Addresses written out to escape harvesters are reported
+//     too, and allowed in the same way: "at" in brackets ("jane (at)
+//     example.com", "jane[at]example[dot]com"), "@" with spaces around it
+//     ("jane @ example . com"), "." written as "dot" ("jane@example dot
+//     com"), or a bare word "at" with "dot" in words or brackets
+//     ("jane.smith at example dot com"). A bare "at" with plain dots is
+//     English, not an address ("look at example.com"), and so is one
+//     followed by a common word ("at the dot com end"); the domain must
+//     have a label with a letter before its last ("meet @ 10.am" is not
+//     an address).
 //   - phone (lint.phone): UK numbers that can belong to a person: mobiles
 //     (07…, 11 digits) and geographic landlines (01…, 10 or 11 digits;
 //     02…, 11 digits), written nationally or internationally (+44 7…,
@@ -44,7 +53,12 @@
 //     I, O, Q, U, V; BG, GB, KN, NK, NT, TN, ZZ), except QQ: HMRC's specimen
 //     "QQ 12 34 56 C" is reported, because a specimen in a response is
 //     either a placeholder left in or a real number mistyped, and staff must
-//     check it. A number without its suffix letter is not recognised.
+//     check it. A number without its suffix letter ("QQ 12 34 56",
+//     "AB123456") is reported only where the line says what it is: "NI",
+//     "N.I.", "NINO" or "National Insurance" at most four words before it
+//     or after it ("NI number: AB123456", "AB123456 (National
+//     Insurance)"). Without that context such a value is far more often a
+//     reference or a vehicle's number than an NI number.
 //   - postcode (lint.postcode): full UK postcodes ("B4 6NQ", "SW1A 2AA",
 //     "b4 6nq", "B46NQ"). Without the space a postcode must be in capitals,
 //     so that commit hashes ("ad1c3fb") are not postcodes; a "#" before it
@@ -53,15 +67,43 @@
 //     headquarters) are not reported; they are compared ignoring case and
 //     spaces. Lower-case ordinals that look like an inward code ("b1 2nd")
 //     are skipped.
-//   - salutation (lint.salutation): a "Dear …" that names a person: "Dear Mr
-//     Smith", "Dear Dr. Patel", "Dear Jane", "Dear Jane Smith", "Dear
-//     Inspector Morse". Not reported: "Dear Sir/Madam", "Dear Sir or Madam",
-//     "Dear Requester", "Dear Applicant", "Dear Colleague", salutations to an
-//     organisation or role ("Dear West Midlands Police", "Dear FOI Team",
-//     "Dear Chief Constable"), and already redacted names ("Dear Mr [name
-//     redacted]", "Dear Mr X"). Sign-offs ("Yours sincerely, Jane Smith")
-//     are not checked: in a response they name the authority's own staff,
-//     while the requester is named in the salutation.
+//   - salutation (lint.salutation): a greeting that names a person. "Dear"
+//     counts anywhere on a line ("Dear Mr Smith", "Dear Dr. Patel", "Dear
+//     Jane", "Dear Jane Smith", "Dear Inspector Morse"); "Hi", "Hello",
+//     "Hey", "Hiya", "Greetings" and "Good morning/afternoon/evening/day"
+//     only where they open a line, after any blockquote or emphasis marks
+//     ("Hi Jane", "> Hello Mr Smith", "Good morning Ms Khan,"). After those
+//     greetings the name must end the line or its clause, unless it starts
+//     with a title, so that a sentence ("Hi Vis jackets were bought") is not
+//     a salutation. Not reported: "Dear Sir/Madam", "Dear Sir or Madam",
+//     "Dear Requester", "Dear Applicant", "Dear Colleague", "Hello,", "Hi
+//     all", "Hello there", greetings to an organisation or role ("Dear West
+//     Midlands Police", "Good morning FOI team", "Dear Chief Constable"),
+//     and already redacted names ("Dear Mr [name redacted]", "Dear Mr X").
+//     Names in capitals ("Dear JANE") read as acronyms and are not
+//     reported.
+//   - sign-off (lint.sign-off): a personal name signing off the request
+//     where the response quotes it. A sign-off ("Yours sincerely",
+//     "Yours faithfully", "Kind/Best/Warm regards", "Regards", "Best
+//     wishes", "Thanks", "Many thanks", "Thank you", "Thanks in advance",
+//     "Cheers", "Best", …) followed on the same line by a comma, full stop,
+//     colon or dash and a name ("Thanks, John Smith"), or alone on its line
+//     with the name alone on the next non-blank line ("Kind regards," then
+//     "Jane Smith"), is reported at the name. A name is one to four
+//     capitalised words, with titles, initials and particles ("Mr J. A.
+//     van Berg", "J.Smith"), and nothing else on the line but emphasis and
+//     punctuation; like salutations, it must not name a role or an
+//     organisation ("FOI Team", "Information Management Unit", "Freedom of
+//     Information Officer", "Disclosure Team", "Data Protection Officer",
+//     "West Midlands Police"). Only request text is checked: blockquote
+//     lines ("> …"), and the section under a heading such as "Request",
+//     "Your request" or "Original request" (an ATX heading, up to the next
+//     heading of the same or a higher level, or a line that is only bold
+//     text, up to the next heading or bold line; headings in fenced code
+//     do not count). Everywhere else a signature is the authority's own:
+//     the letter is signed by its officer, whose name and role forces
+//     publish, so no allow-list of staff names is needed. Front-matter is
+//     never request text.
 //
 // The scan is textual: code blocks, HTML comments and front-matter values
 // are scanned too, because the source files are themselves often published
@@ -109,6 +151,7 @@ const (
 	CodeNINumber   = "lint.ni-number"
 	CodePostcode   = "lint.postcode"
 	CodeSalutation = "lint.salutation"
+	CodeSignOff    = "lint.sign-off"
 	CodeMarker     = "lint.marker"
 )
 
@@ -168,7 +211,7 @@ type Rule struct {
 }
 
 // Rules returns the rules in the order they are documented: email, phone,
-// ni-number, postcode, salutation. Marker problems (CodeMarker) are not a
+// ni-number, postcode, salutation, sign-off. Marker problems (CodeMarker) are not a
 // rule: they cannot be silenced.
 func Rules() []Rule {
 	return []Rule{
@@ -176,7 +219,8 @@ func Rules() []Rule {
 		{"phone", CodePhone, "UK mobile and landline numbers, except service numbers (101, 999, 111), 03/08/09 numbers, allowed numbers and labelled letterhead landlines"},
 		{"ni-number", CodeNINumber, "National Insurance numbers (including HMRC's QQ specimen)"},
 		{"postcode", CodePostcode, "full UK postcodes, except allowed ones; an outward code alone is fine"},
-		{"salutation", CodeSalutation, "salutations that name a person (\"Dear Mr Smith\"); \"Dear Sir/Madam\" and \"Dear Requester\" are fine"},
+		{"salutation", CodeSalutation, "salutations that name a person (\"Dear Mr Smith\", \"Hi Jane\"); \"Dear Sir/Madam\" and \"Dear Requester\" are fine"},
+		{"sign-off", CodeSignOff, "a name signing off the quoted request (\"Kind regards, Jane Smith\"); the authority's own signature is not checked"},
 	}
 }
 
@@ -203,6 +247,9 @@ type line struct {
 	text string
 	no   int  // 1-based file line
 	head bool // among the letterhead lines of the body
+	// request is set on lines of the body that quote the request: see
+	// markRequest.
+	request bool
 }
 
 // hit is one value found by a rule on one line.
@@ -260,6 +307,7 @@ func splitLines(src []byte) []line {
 			body = len(lines)
 		}
 	}
+	markRequest(lines, body)
 	for i, n := body, 0; i < len(lines) && n < LetterheadLines; i++ {
 		if strings.TrimSpace(lines[i].text) != "" {
 			lines[i].head = true
@@ -280,6 +328,7 @@ func (s *scanner) run() []Finding {
 		hits = append(hits, niNumbers(l)...)
 		hits = append(hits, s.postcodes(l)...)
 		hits = append(hits, salutations(l)...)
+		hits = append(hits, s.signOffs(i)...)
 		slices.SortStableFunc(hits, func(a, b hit) int { return a.start - b.start })
 		col := columns{text: l.text}
 		for _, h := range hits {

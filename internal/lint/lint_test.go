@@ -78,6 +78,27 @@ func TestEmail(t *testing.T) {
 		{"user@localhost", nil},
 		{"an @mention and email@ and @example.com", nil},
 		{"the cost was £5@unit", nil},
+		// addresses written out to escape harvesters
+		{"jane.smith at example dot com", []string{"1:lint.email"}},
+		{"write to jane.smith AT example DOT co DOT uk please", []string{"10:lint.email"}},
+		{"jane.smith[at]example[dot]com", []string{"1:lint.email"}},
+		{"jane (at) example.com", []string{"1:lint.email"}},
+		{"jane{at}mail.example.org", []string{"1:lint.email"}},
+		{"jane @ example . com", []string{"1:lint.email"}},
+		{"jane @ example.com", []string{"1:lint.email"}},
+		{"jane@example dot com", []string{"1:lint.email"}},
+		{"look at jane (at) example.com", []string{"9:lint.email"}},
+		// written out, but not personal, or not addresses
+		{"foi [at] westmidlands [dot] police [dot] uk", nil}, // AllowDomains
+		{"enquiries at example dot org", nil},                // AllowEmails
+		{"officers arrived at the station", nil},
+		{"look at example.com for details", nil},
+		{"look at the dot com bubble", nil},
+		{"meet @ 10.am tomorrow", nil},
+		{"follow @ example", nil},
+		{"and @example.com", nil},
+		{"logo (at) 2x.png", nil},
+		{"jane.smith@example.com at example dot com", []string{"1:lint.email"}}, // one address, one finding
 	}, wmp)
 }
 
@@ -143,6 +164,21 @@ func TestNINumber(t *testing.T) {
 		{"AB12345C", nil},         // five digits
 		{"of 12 34 56 a", nil},    // F never second
 		{"in 123456 a week", nil}, // I never first
+		// without the suffix letter, only where the text says it is an NI number
+		{"NI number QQ 12 34 56", []string{"11:lint.ni-number"}},
+		{"NI: QQ123456", []string{"5:lint.ni-number"}},
+		{"N.I. No. AB 12 34 56.", []string{"10:lint.ni-number"}},
+		{"NINO ab-12-34-56", []string{"6:lint.ni-number"}},
+		{"her national insurance number is recorded as JG 123456", []string{"46:lint.ni-number"}},
+		{"AB123456 (National Insurance)", []string{"1:lint.ni-number"}},
+		{"NI number AB 12 34 56 C", []string{"11:lint.ni-number"}}, // one finding, not two
+		{"AB123456", nil}, // a reference, no context
+		{"vehicle AB12 CDE, ref CD123456", nil},
+		{"NI number GB 12 34 56", nil}, // never issued
+		{"National Insurance was introduced in 1911; ticket AB123456 was issued to the driver of the car", nil}, // too far
+		{"UNI ref AB123456", nil},    // "NI" inside a word
+		{"NI number AB1234567", nil}, // seven digits
+		{"NI number AB 12 34 56 Coventry", []string{"11:lint.ni-number"}},
 	}, wmp)
 }
 
@@ -189,6 +225,14 @@ func TestSalutation(t *testing.T) {
 		{"Dear Police Commissioner Smith", []string{"1:lint.salutation"}},
 		{"Dear Sir John", []string{"1:lint.salutation"}},
 		{"Dear Zoë", []string{"1:lint.salutation"}},
+		{"Hi Jane", []string{"1:lint.salutation"}},
+		{"Hi Jane,", []string{"1:lint.salutation"}},
+		{"Hello Mr Smith", []string{"1:lint.salutation"}},
+		{"Hello Mr Smith thank you for your email", []string{"1:lint.salutation"}},
+		{"Good morning Ms Khan,", []string{"1:lint.salutation"}},
+		{"good afternoon Jane Smith!", []string{"1:lint.salutation"}},
+		{"> Hi, Jane", []string{"3:lint.salutation"}},
+		{"**Hey Sam**", []string{"3:lint.salutation"}},
 		// no person named
 		{"Dear Sir/Madam,", nil},
 		{"Dear Sir or Madam", nil},
@@ -206,7 +250,85 @@ func TestSalutation(t *testing.T) {
 		{"Yours sincerely, Jane Smith", nil}, // sign-offs name staff
 		{"my dear Watson", nil},
 		{"Dearborn Jane", nil},
+		{"Hello,", nil},
+		{"Hi all", nil},
+		{"Hi All,", nil},
+		{"Hello there", nil},
+		{"Good morning FOI team", nil},
+		{"Good morning FOI Team,", nil},
+		{"Good afternoon Information Rights Team", nil},
+		{"Hello Sir/Madam", nil},
+		{"Hi Vis jackets were bought in 2023", nil}, // a sentence, not a greeting
+		{"The officer said Hi Jane", nil},           // not at the start of a line
+		{"Highgate Jane", nil},
 	}, wmp)
+}
+
+func TestSignOff(t *testing.T) {
+	const front = "---\ntitle: Test\n---\n" // body from line 4
+	tests := []struct {
+		name string
+		body string
+		want []string // "line:col:code"
+	}{
+		// names signing off the quoted request
+		{"quoted, same line", "> Please send me the policy.\n>\n> Thanks, John Smith\n",
+			[]string{"6:11:lint.sign-off"}},
+		{"quoted, next line", "> Please send me the policy.\n>\n> Kind regards,\n> Jane Smith\n",
+			[]string{"7:3:lint.sign-off"}},
+		{"quoted, blank quote lines between", "> Many thanks\n>\n> J. Smith\n",
+			[]string{"6:3:lint.sign-off"}},
+		{"two blockquotes", "> Kind regards,\n\n> Jane\n",
+			[]string{"6:3:lint.sign-off"}},
+		{"under a Request heading", "## **Request**\n\nPlease send me the policy.\n\nYours faithfully, Jane Smith\n\n## **Response**\n",
+			[]string{"8:19:lint.sign-off"}},
+		{"under Your request, next line", "# Your request:\nPlease send me the policy.\nRegards\n\nMr J A van der Berg\n",
+			[]string{"8:1:lint.sign-off"}},
+		{"under a sub-heading of the request", "## Request\n### Part 1\nBest wishes,\n*Jane*\n",
+			[]string{"7:2:lint.sign-off"}},
+		{"under a bold heading", "**Request:**\n\nThank you in advance - Dr Priya Patel\n",
+			[]string{"6:24:lint.sign-off"}},
+		{"initials joined", "> Thanks\n> J.Smith\n",
+			[]string{"5:3:lint.sign-off"}},
+		{"reported once on the name line", "> Kind regards, Jane Smith\n> Jane Smith\n",
+			[]string{"4:17:lint.sign-off"}},
+		// the authority's signature, roles and other text
+		{"response signature", "Yours sincerely,\n\nJane Smith\nFreedom of Information Officer\n", nil},
+		{"signature after the request section", "## Request\n\n> Send the policy.\n\n## Response\n\nKind regards,\nJane Smith\n", nil},
+		{"section ends at a bold heading", "**Request**\nSend it.\n**Response**\nRegards,\nJane Smith\n", nil},
+		{"quoted team", "> Kind regards,\n> FOI Team\n", nil},
+		{"quoted unit", "> Regards\n> Information Management Unit\n", nil},
+		{"quoted officer", "> Thanks,\n> Freedom of Information Officer\n", nil},
+		{"quoted force", "> Yours faithfully, West Midlands Police\n", nil},
+		{"quoted disclosure team", "> Many thanks\n> Disclosure Team\n", nil},
+		{"quoted data protection officer", "> Thank you, Data Protection Officer\n", nil},
+		{"thanks in a sentence", "> Thank you for your help with this.\n> Please reply by email.\n", nil},
+		{"thanks to", "> Thanks to John Smith for the idea.\n", nil},
+		{"no separator", "> Regards John Smith\n", nil},
+		{"not a name line", "> Thanks\n> Q2 How many were used?\n", nil},
+		{"a heading is not a name", "## Request\nThanks\n## Response\n", nil},
+		{"a sign-off then another quote", "> Regards,\n\nJane Smith\n", nil}, // the name is not quoted
+		{"too many names", "> Thanks\n> Alpha Bravo Charlie Delta Echo\n", nil},
+		{"initials alone", "> Thanks,\n> J. S.\n", nil},
+		{"anonymous", "> Thanks\n> Anonymous\n", nil},
+		{"heading in a code block", "```\n# Request\n```\nRegards,\nJane Smith\n", nil},
+		{"front-matter is not request text", "", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := front + tt.body
+			if tt.body == "" {
+				src = "---\ntitle: Test\n# Request\nsummary: Thanks, Jane Smith\n---\n"
+			}
+			var got []string
+			for _, f := range File([]byte(src), Options{}) {
+				got = append(got, fmt.Sprintf("%d:%d:%s", f.Line, f.Col, f.Code))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %v\nwant %v", got, tt.want)
+			}
+		})
+	}
 }
 
 func TestLetterhead(t *testing.T) {
@@ -230,7 +352,8 @@ func TestLetterhead(t *testing.T) {
 
 func TestMessagesMaskValues(t *testing.T) {
 	src := "Dear Mr Smith,\nemail jane.smith@example.co.uk phone 07700 900123\n" +
-		"NI QQ 12 34 56 C at B1 1AA\n"
+		"NI QQ 12 34 56 C at B1 1AA\n" +
+		"Hello Jane Smith\njane.smith (at) example dot co dot uk\nNINO QQ 12 34 56\n> Kind regards,\n> Jane Smith\n"
 	fs := File([]byte(src), Options{})
 	want := []string{
 		"salutation names a person: `Dear Mr S***`",
@@ -238,6 +361,10 @@ func TestMessagesMaskValues(t *testing.T) {
 		"possible personal phone number (mobile) `07*** ******`",
 		"possible National Insurance number `Q* ** ** ** *`",
 		"full postcode `B1 ***`",
+		"salutation names a person: `Hello J*** S***`",
+		"possible email address written out `j***@e***.co.uk`",
+		"possible National Insurance number `Q* ** ** **`",
+		"sign-off in the request names a person: `J*** S***`",
 	}
 	var got []string
 	for _, f := range fs {
@@ -250,7 +377,7 @@ func TestMessagesMaskValues(t *testing.T) {
 		if f.Severity != diag.Error {
 			t.Errorf("%s: severity %v, want error", f.Code, f.Severity)
 		}
-		if !strings.Contains(f.Hint, "foilog-allow") && f.Code != CodeSalutation {
+		if !strings.Contains(f.Hint, "foilog-allow") {
 			t.Errorf("%s: hint %q does not say how to mark a checked value", f.Code, f.Hint)
 		}
 	}
@@ -295,6 +422,13 @@ func TestMarkers(t *testing.T) {
 			[]string{"1:14:lint.marker:warning", "2:1:lint.marker:warning"}},
 		{"ordinary comments are ignored",
 			"<!-- a note for editors -->\n", nil},
+		{"line marker silences a sign-off on the name line",
+			"> Kind regards,\n> Jane Smith <!-- foilog-allow: sign-off -->\n> Thanks, Jane <!-- foilog-allow: salutation -->\n",
+			[]string{"3:11:lint.sign-off:error", "3:16:lint.marker:warning"}},
+		{"file marker silences sign-offs and written-out addresses",
+			"<!-- foilog-allow-file: sign-off, email -->\n> Thanks, Jane Smith\njane at example dot com\n", nil},
+		{"line marker silences a greeting and a short NI number",
+			"Hi Jane <!-- foilog-allow: salutation -->\nNI AB123456 <!-- foilog-allow: ni-number -->\n", nil},
 		{"markers in front-matter work like anywhere else",
 			"---\ntitle: x\n---\nQQ123456C <!-- foilog-allow: ni-number -->\n", nil},
 	}
@@ -320,7 +454,7 @@ func TestMarkerHints(t *testing.T) {
 	want := []string{
 		"unknown rule `emal` in `foilog-allow` marker (did you mean `email`?)",
 		"unknown marker `foilog-alow`; it silences nothing (did you mean `foilog-allow`?)",
-		"`foilog-allow` marker names no rule, so it silences nothing (name the rules it allows, e.g. `<!-- foilog-allow: email -->`; rules: email, phone, ni-number, postcode, salutation)",
+		"`foilog-allow` marker names no rule, so it silences nothing (name the rules it allows, e.g. `<!-- foilog-allow: email -->`; rules: email, phone, ni-number, postcode, salutation, sign-off)",
 	}
 	if !slices.Equal(hints, want) {
 		t.Errorf("got  %q\nwant %q", hints, want)
@@ -381,7 +515,7 @@ func TestRules(t *testing.T) {
 		}
 		names = append(names, r.Name)
 	}
-	if want := []string{"email", "phone", "ni-number", "postcode", "salutation"}; !slices.Equal(names, want) {
+	if want := []string{"email", "phone", "ni-number", "postcode", "salutation", "sign-off"}; !slices.Equal(names, want) {
 		t.Errorf("rules %v, want %v", names, want)
 	}
 }
@@ -397,7 +531,8 @@ func TestDiagnostic(t *testing.T) {
 // BenchmarkFileLongLines checks that scanning stays linear on long lines
 // full of near-matches (each case is about 200 KB on one line).
 func BenchmarkFileLongLines(b *testing.B) {
-	for _, unit := range []string{"Dear Mr ", "07700 900123 ", "0 ", "a@b.cd ", "<!-- foilog-allow: email --> ", "B1 1AA "} {
+	for _, unit := range []string{"Dear Mr ", "07700 900123 ", "0 ", "a@b.cd ", "<!-- foilog-allow: email --> ", "B1 1AA ",
+		"a at b dot c ", "j (at) e.co ", "NI AB123456 ", "> Thanks, Jane Smith ", "Hi Jane Jane "} {
 		src := []byte(strings.Repeat(unit, 200000/len(unit)))
 		b.Run(strings.TrimSpace(unit), func(b *testing.B) {
 			for b.Loop() {
@@ -411,6 +546,8 @@ func FuzzFile(f *testing.F) {
 	f.Add([]byte(filler + "Dear Mr Smith jane@example.com 07700 900123 QQ123456C B1 1AA <!-- foilog-allow: email -->"))
 	f.Add([]byte("---\n---\n+44 (0)121 496 0000 <!-- foilog-allow-file: -->\r\n"))
 	f.Add([]byte("\xef\xbb\xbf\xff\xfe Dear Zo\xc3 <!-- foilog-x --> 0044 7700 900 123"))
+	f.Add([]byte("## **Request**\n> Hi Jane\n> jane [at] example [dot] com, NI QQ 12 34 56\n>\n> Kind regards,\n> J.Smith <!-- foilog-allow: sign-off -->\n## Response\n"))
+	f.Add([]byte("**Request:**\nThanks, Dr \xc3\x89lodie\n```\n# Request\n```\nGood morning Ms Khan,\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fs := File(src, Options{AllowDomains: []string{"example.org"}})
 		lines := strings.Split(string(src), "\n")

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -62,11 +63,12 @@ var fileExtensions = map[string]bool{
 }
 
 func (s *scanner) emails(l line) []hit {
-	if !strings.Contains(l.text, "@") {
-		return nil
+	var plain [][]int
+	if strings.Contains(l.text, "@") {
+		plain = emailRE.FindAllStringIndex(l.text, -1)
 	}
-	var hits []hit
-	for _, m := range emailRE.FindAllStringIndex(l.text, -1) {
+	hits := s.disguisedEmails(l, plain)
+	for _, m := range plain {
 		addr := strings.ToLower(l.text[m[0]:m[1]])
 		local, domain, _ := strings.Cut(addr, "@")
 		labels := strings.Split(domain, ".")
@@ -78,6 +80,106 @@ func (s *scanner) emails(l line) []hit {
 			hint:    markHint("email", "if it is the authority's own published address")})
 	}
 	return hits
+}
+
+// disguisedEmailRE finds addresses written to escape address harvesters:
+// "jane.smith at example dot com", "jane[at]example[dot]com",
+// "jane (at) example.com", "jane @ example . com". Group 1 is the "at",
+// groups 2 and 3 the domain and its last label. disguisedEmails decides
+// which matches are addresses.
+var disguisedEmailRE = regexp.MustCompile(`[A-Za-z0-9][A-Za-z0-9._%+\-]*` +
+	`(` + bracketed("at") + `|[ \t]+(?i:at)[ \t]+|[ \t]+@[ \t]+|@)` +
+	`((?:[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:` + bracketed("dot") + `|[ \t]+(?i:dot)[ \t]+|\.|[ \t]\.[ \t]))+` +
+	`([A-Za-z]{2,24}))\b`)
+
+// bracketed returns a pattern for word in brackets with optional spaces
+// around it: " (at) ", "[dot]", "{ AT }".
+func bracketed(word string) string {
+	return `[ \t]*[\[({<][ \t]*(?i:` + word + `)[ \t]*[\])}>][ \t]*`
+}
+
+// dotRE splits a disguised domain into its labels.
+var dotRE = regexp.MustCompile(`[ \t]*[\[({<][ \t]*(?i:dot)[ \t]*[\])}>][ \t]*|[ \t]+(?i:dot)[ \t]+|[ \t]*\.[ \t]*`)
+
+// plainWords are English words that, after a bare "at", begin a phrase
+// rather than a domain ("arrive at the dot com address").
+var plainWords = set("the", "a", "an", "this", "that", "these", "those", "our", "your", "my", "his", "her",
+	"their", "its", "least", "all", "any", "some", "home", "work", "once", "first", "last", "night", "risk",
+	"times", "most", "best", "present", "large", "which", "what", "one")
+
+// disguisedEmails reports addresses written with "at" and "dot" in words or
+// brackets, or with spaces around "@" or ".". A bare word "at" must come
+// with a "dot" in words or brackets, so that "look at example.com" is not an
+// address; plain addresses are left to emails.
+func (s *scanner) disguisedEmails(l line, plain [][]int) []hit {
+	lower := strings.ToLower(l.text)
+	if !strings.Contains(lower, "at") && !strings.Contains(lower, "@") {
+		return nil
+	}
+	var hits []hit
+	for at := 0; at < len(l.text); {
+		m := disguisedEmailRE.FindStringSubmatchIndex(l.text[at:])
+		if m == nil {
+			break
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += at
+			}
+		}
+		at = m[3] // the domain may begin the next match ("look at jane (at) example.com")
+		sep, domain := l.text[m[2]:m[3]], l.text[m[4]:m[5]]
+		dots := dotRE.FindAllString(domain, -1)
+		wordDot := slices.ContainsFunc(dots, func(d string) bool { return strings.TrimSpace(d) != "." })
+		spacedDot := slices.ContainsFunc(dots, func(d string) bool { return d != "." })
+		bareAt := false
+		switch t := strings.TrimSpace(sep); {
+		case t == "@" && sep == "@": // "jane@example dot com"
+			if !spacedDot {
+				continue // a plain address
+			}
+		case t == "@": // "jane @ example.com"
+		case strings.EqualFold(t, "at"): // "jane at example dot com", not "look at example.com"
+			if !wordDot {
+				continue
+			}
+			bareAt = true
+		}
+		if overlaps(plain, m[0], m[1]) {
+			continue
+		}
+		labels := dotRE.Split(strings.ToLower(domain), -1)
+		if bareAt && plainWords[labels[0]] {
+			continue // "at the dot com end"
+		}
+		if !slices.ContainsFunc(labels[:len(labels)-1], func(lab string) bool {
+			return strings.ContainsFunc(lab, unicode.IsLetter)
+		}) {
+			continue // "meet @ 10.am"
+		}
+		local := strings.ToLower(l.text[m[0]:m[2]])
+		addr := local + "@" + strings.Join(labels, ".")
+		if fileExtensions[labels[len(labels)-1]] || s.opts.emails[addr] || s.opts.allowsDomain(strings.Join(labels, ".")) {
+			continue
+		}
+		at = m[1]
+		hits = append(hits, hit{rule: "email", code: CodeEmail, start: m[0],
+			message: "possible email address written out `" + maskEmail(local, labels) + "`",
+			hint:    markHint("email", "if it is the authority's own published address")})
+	}
+	return hits
+}
+
+// overlaps reports whether [start, end) overlaps one of spans, which are
+// sorted and do not overlap each other.
+func overlaps(spans [][]int, start, end int) bool {
+	i, _ := slices.BinarySearchFunc(spans, start, func(sp []int, start int) int {
+		if sp[1] <= start {
+			return -1
+		}
+		return 1
+	})
+	return i < len(spans) && spans[i][0] < end
 }
 
 func (a allow) allowsDomain(domain string) bool {
@@ -255,19 +357,84 @@ var niRE = regexp.MustCompile(`(?i)\b([A-Z]{2})[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}
 // niNeverIssued are prefixes HMRC does not allocate.
 var niNeverIssued = map[string]bool{"BG": true, "GB": true, "KN": true, "NK": true, "NT": true, "TN": true, "ZZ": true}
 
+// niShortRE is a National Insurance number without its suffix letter
+// ("QQ 12 34 56"); it is reported only beside niContextRE.
+var niShortRE = regexp.MustCompile(`(?i)\b([A-Z]{2})[ \-]?\d{2}[ \-]?\d{2}[ \-]?\d{2}\b`)
+
+// niContextRE names a National Insurance number: "NI", "N.I.", "NINO",
+// "National Insurance".
+var niContextRE = regexp.MustCompile(`\bN\.?I\b\.?|(?i:\bNINO\b|\bnational[ \t]+insurance\b)`)
+
+// niContextWords is how many words may stand between the context and the
+// number ("NI number is: QQ 12 34 56"; "QQ123456 (NI number)").
+const niContextWords = 4
+
 func niNumbers(l line) []hit {
 	var hits []hit
 	for _, m := range niRE.FindAllStringSubmatchIndex(l.text, -1) {
+		if prefix := strings.ToUpper(l.text[m[2]:m[3]]); niIssued(prefix) {
+			hits = append(hits, niHit(m[0], prefix, " *"))
+		}
+	}
+	if !niContextRE.MatchString(l.text) {
+		return hits
+	}
+	for _, m := range niShortRE.FindAllStringSubmatchIndex(l.text, -1) {
 		prefix := strings.ToUpper(l.text[m[2]:m[3]])
-		if prefix != "QQ" && (strings.IndexByte("DFIQUV", prefix[0]) >= 0 ||
-			strings.IndexByte("DFIOQUV", prefix[1]) >= 0 || niNeverIssued[prefix]) {
+		if !niIssued(prefix) || niSuffixed(l.text[m[1]:]) || !niContext(l.text[:m[0]], l.text[m[1]:]) {
 			continue
 		}
-		hits = append(hits, hit{rule: "ni-number", code: CodeNINumber, start: m[0],
-			message: "possible National Insurance number `" + prefix[:1] + "* ** ** ** *`",
-			hint:    markHint("ni-number", "after checking it is a specimen, not a real number")})
+		hits = append(hits, niHit(m[0], prefix, ""))
 	}
 	return hits
+}
+
+// niIssued reports whether HMRC issues numbers with prefix (upper case),
+// counting its specimen QQ as issued.
+func niIssued(prefix string) bool {
+	return prefix == "QQ" || strings.IndexByte("DFIQUV", prefix[0]) < 0 &&
+		strings.IndexByte("DFIOQUV", prefix[1]) < 0 && !niNeverIssued[prefix]
+}
+
+// niSuffixed reports whether after, the text after six digits, begins with
+// a letter word: a suffix (a whole number, reported by niRE) or a letter
+// that makes it something else ("AB 12 34 56 E").
+func niSuffixed(after string) bool {
+	after = strings.TrimLeft(after, " -")
+	return len(after) > 0 && unicode.IsLetter(firstRune(after)) &&
+		(len(after) == 1 || !unicode.IsLetter(firstRune(after[1:])) && !unicode.IsDigit(firstRune(after[1:])))
+}
+
+// niContext reports whether niContextRE ends at most niContextWords words
+// before the number, or begins at most niContextWords words after it. Only
+// niContextBytes on either side are read, so that a long line stays linear.
+func niContext(before, after string) bool {
+	if len(before) > niContextBytes {
+		before = before[len(before)-niContextBytes:]
+		if i := strings.IndexAny(before, " \t"); i >= 0 {
+			before = before[i:] // not from the middle of a word ("UNI")
+		} else {
+			before = ""
+		}
+	}
+	if ms := niContextRE.FindAllStringIndex(before, -1); ms != nil &&
+		len(strings.Fields(before[ms[len(ms)-1][1]:])) <= niContextWords {
+		return true
+	}
+	if len(after) > niContextBytes {
+		after = after[:niContextBytes]
+	}
+	m := niContextRE.FindStringIndex(after)
+	return m != nil && len(strings.Fields(after[:m[0]])) <= niContextWords
+}
+
+// niContextBytes bounds the text niContext reads on each side.
+const niContextBytes = 80
+
+func niHit(start int, prefix, suffix string) hit {
+	return hit{rule: "ni-number", code: CodeNINumber, start: start,
+		message: "possible National Insurance number `" + prefix[:1] + "* ** ** **" + suffix + "`",
+		hint:    markHint("ni-number", "after checking it is a specimen, not a real number")}
 }
 
 // ---- postcode ----
@@ -313,6 +480,9 @@ func postcodeKey(p string) string {
 
 var (
 	dearRE = regexp.MustCompile(`\bDear[ \t]+`)
+	// greetingRE is a greeting other than "Dear" that opens a line (after
+	// blockquote and emphasis marks): "Hi", "Hello", "Hey", "Good morning".
+	greetingRE = regexp.MustCompile(`^[ \t>*_]*((?i:hi|hello|hey|hiya|greetings|good[ \t]+(?:morning|afternoon|evening|day)))[ \t,]+`)
 	// wordRE is a capitalised word ("Smith", "O'Neill", "Smith-Jones",
 	// "Dr.") or a lower-case name particle ("van", "de").
 	wordRE = regexp.MustCompile(`^(?:\p{Lu}[\p{L}\p{M}'’\-]*\.?|(?:van|von|de|der|den|da|di|du|del|della|le|la|bin|ibn|al|el|ap)\b)`)
@@ -334,7 +504,11 @@ var roles = set("sir", "sirs", "madam", "mesdames", "requester", "requestor", "r
 	"enquirer", "correspondent", "complainant", "citizen", "name", "redacted", "recipient", "user", "subscriber",
 	"client", "patient", "parent", "parents", "governor", "governors", "trustee", "trustees", "information", "data",
 	"freedom", "disclosure", "records", "rights", "compliance", "privacy", "protection", "legal", "media", "people",
-	"public", "person", "neighbour", "neighbours", "support", "admin", "staff", "teacher", "doctor", "nurse")
+	"public", "person", "neighbour", "neighbours", "support", "admin", "staff", "teacher", "doctor", "nurse",
+	// greetings to nobody in particular ("Hello World", "Hi There") and
+	// words that stand alone on a line after a sign-off
+	"there", "world", "again", "anonymous", "request", "response", "reply", "answer", "note", "notes",
+	"summary", "background", "question", "questions", "attachment", "attachments", "enclosure", "enclosures")
 
 // organisations are words that end the name of an organisation: after a
 // name ("West Midlands Police") they show it is not a person's.
@@ -354,26 +528,46 @@ func set(words ...string) map[string]bool {
 }
 
 func salutations(l line) []hit {
-	if !strings.Contains(l.text, "Dear") {
-		return nil
-	}
 	var hits []hit
-	for _, m := range dearRE.FindAllStringIndex(l.text, -1) {
-		words := salutationWords(l.text[m[1]:])
-		if shown, ok := namesPerson(words); ok {
-			hits = append(hits, hit{rule: "salutation", code: CodeSalutation, start: m[0],
-				message: "salutation names a person: `Dear " + shown + "`",
-				hint: "write `Dear Requester` or `Dear Sir/Madam`: the requester's name must not be published " +
-					"(after checking, end the line with `<!-- foilog-allow: salutation -->`)"})
+	if strings.Contains(l.text, "Dear") {
+		for _, m := range dearRE.FindAllStringIndex(l.text, -1) {
+			words, _ := salutationWords(l.text[m[1]:])
+			if shown, ok := namesPerson(words); ok {
+				hits = append(hits, salutationHit(m[0], "Dear "+shown))
+			}
+		}
+	}
+	if m := greetingRE.FindStringSubmatchIndex(l.text); m != nil {
+		words, rest := salutationWords(l.text[m[1]:])
+		// "Hi Vis jackets": a greeting word that begins a sentence, not a
+		// salutation. A salutation ends the line or its clause, unless a
+		// title shows that a person is addressed ("Hello Mr Smith thank you").
+		next := strings.TrimLeft(rest, " \t")
+		ends := next == "" || !unicode.IsLetter(firstRune(next))
+		if shown, ok := namesPerson(words); ok && (ends || titles[strings.ToLower(strings.TrimSuffix(words[0], "."))]) {
+			greeting := strings.Join(strings.Fields(l.text[m[2]:m[3]]), " ")
+			hits = append(hits, salutationHit(m[2], greeting+" "+shown))
 		}
 	}
 	return hits
 }
 
-// salutationWords returns the words that follow "Dear ": capitalised words
-// and name particles separated by spaces, up to six.
-func salutationWords(rest string) []string {
-	var words []string
+func salutationHit(start int, shown string) hit {
+	return hit{rule: "salutation", code: CodeSalutation, start: start,
+		message: "salutation names a person: `" + shown + "`",
+		hint: "write `Dear Requester` or `Dear Sir/Madam`: the requester's name must not be published " +
+			"(after checking, end the line with `<!-- foilog-allow: salutation -->`)"}
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// salutationWords returns the words that follow a greeting: capitalised
+// words and name particles separated by spaces, up to six, and the text
+// after the last of them.
+func salutationWords(rest string) (words []string, after string) {
 	for len(words) < 6 {
 		w := wordRE.FindString(rest)
 		if w == "" {
@@ -387,7 +581,7 @@ func salutationWords(rest string) []string {
 		}
 		rest = next
 	}
-	return words
+	return words, rest
 }
 
 // namesPerson reports whether words name a person: a name after a title
