@@ -392,7 +392,7 @@ function citationClause(clauses, entry, text, regime, kinds, num, subs) {
 /** gunzip decompresses gzip data (FORMAT.md, "Compression"); other data is returned as is. */
 export async function gunzip(bytes) {
   if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const stream = new Response(bytes).body.pipeThrough(new DecompressionStream('gzip'));
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
@@ -478,20 +478,15 @@ function parseFacetFile(b, first) {
   if (b[0] !== 1) throw new Error('search: unknown facet file format ' + b[0]);
   const next = varints(b, 1);
   const n = next();
-  const column = () => Array.from({ length: n }, () => next() - 1);
-  const lists = () =>
-    Array.from({ length: n }, () => {
-      const k = next();
-      return Array.from({ length: k }, next);
-    });
-  const force = column();
-  const outcome = column();
-  const regime = column();
-  const topics = lists();
-  const exemptions = lists();
   const recs = [];
-  for (let i = 0; i < n; i++) {
-    recs.push({ id: first + i, force: force[i], outcome: outcome[i], regime: regime[i], topics: topics[i], exemptions: exemptions[i] });
+  for (let i = 0; i < n; i++) recs.push({ id: first + i, force: next() - 1 });
+  for (const r of recs) r.outcome = next() - 1;
+  for (const r of recs) r.regime = next() - 1;
+  for (const key of ['topics', 'exemptions']) {
+    for (const r of recs) {
+      const list = (r[key] = []);
+      for (let k = next(); k > 0; k--) list.push(next());
+    }
   }
   return recs;
 }
@@ -521,18 +516,32 @@ export function withinOneEdit(a, b) {
 // ---------------------------------------------------------------------------
 // Highlighting
 
-const TEXT_WORD = /[\p{L}\p{N}\p{M}]+(?:['\u2019\u2018\u02bc][\p{L}\p{N}\p{M}]+)*/gu;
-
 /**
  * highlight splits text into parts [{text, mark}], marking the words that
  * match: `single` is a Set of terms, `seqs` a list of term sequences
  * (phrases and multi-word synonyms) marked as one run.
  */
 export function highlight(text, { single, seqs }) {
+  // words, joined at apostrophes ("officer's")
+  const spans = [];
+  for (const m of text.matchAll(WORD)) {
+    const last = spans[spans.length - 1];
+    if (last && m.index === last[1] + 1 && "'\u2019\u2018\u02bc".includes(text[last[1]])) last[1] += 1 + m[0].length;
+    else spans.push([m.index, m.index + m[0].length]);
+  }
+  // A stem starts with the first two letters of its word (but the special
+  // stems: "dying" → "die"), so an ASCII word that starts no sought term
+  // is not stemmed: it only holds its place in a sequence.
+  const heads = new Set();
+  for (const t of [...single, ...seqs.flat()]) heads.add(t.slice(0, 2));
   const toks = [];
-  for (const m of text.matchAll(TEXT_WORD)) {
-    const ts = terms(m[0]);
-    if (ts.length) toks.push({ start: m.index, end: m.index + m[0].length, terms: ts });
+  for (const [start, end] of spans) {
+    const w = text.slice(start, end).toLowerCase();
+    let ts;
+    if (!/^[a-z0-9]{1,40}$/.test(w)) ts = terms(w);
+    else if (STOP_WORDS.has(w)) continue;
+    else ts = [heads.has(w.slice(0, 2)) || heads.has(w[0]) || Object.hasOwn(SPECIAL_STEMS, w) ? stem(w) : ''];
+    if (ts.length) toks.push({ start, end, terms: ts });
   }
   const ranges = [];
   for (const t of toks) if (t.terms.some((x) => single.has(x))) ranges.push([t.start, t.end]);
@@ -618,7 +627,7 @@ export class SearchIndex {
     this._files = new Map(); // url → Promise<parsed file>
     this._postings = new Map(); // term → {df, ids, qs}
     this._docs = new Map(); // id → document record
-    this._facets = new Map(); // id → facet record
+    this._facets = []; // id → facet record
     this._maps = {
       force: new Map(entry.forces.map((v, i) => [v.slug, i])),
       outcome: new Map(entry.outcomes.map((v, i) => [v.slug, i])),
@@ -775,31 +784,32 @@ export class SearchIndex {
     } else {
       const required = new Uint8Array(n);
       let nRequired = 0;
+      const best = new Float64Array(n); // a clause's score of each document
       for (const c of live) {
-        const best = new Map();
+        best.fill(0);
         if (c.biwords) {
           // the documents with every pair of the phrase, scored by its terms
-          const count = new Map();
-          for (const t of c.biwords) for (const id of this._postings.get(t).ids) count.set(id, (count.get(id) ?? 0) + 1);
+          const count = new Uint8Array(n);
+          for (const t of c.biwords) for (const id of this._postings.get(t).ids) count[id]++;
           for (const t of c.seq) {
-            const p = this._postings.get(t);
-            const w = idf(p.df) * scale;
-            p.ids.forEach((id, i) => {
-              if (count.get(id) === c.biwords.length) best.set(id, (best.get(id) ?? 0) + w * p.qs[i]);
-            });
+            const { df, ids, qs } = this._postings.get(t);
+            const w = idf(df) * scale;
+            for (let i = 0; i < ids.length; i++) if (count[ids[i]] === c.biwords.length) best[ids[i]] += w * qs[i];
           }
         } else {
           for (const a of c.alts) {
-            const p = this._postings.get(a.term);
-            const w = a.weight * idf(p.df) * scale;
-            p.ids.forEach((id, i) => best.set(id, Math.max(best.get(id) ?? 0, w * p.qs[i])));
+            const { df, ids, qs } = this._postings.get(a.term);
+            const w = a.weight * idf(df) * scale;
+            for (let i = 0; i < ids.length; i++) best[ids[i]] = Math.max(best[ids[i]], w * qs[i]);
           }
         }
         if (c.required) nRequired++;
-        for (const [id, v] of best) {
-          score[id] += v;
-          matched[id]++;
-          if (c.required) required[id]++;
+        for (let id = 0; id < n; id++) {
+          if (best[id] > 0) {
+            score[id] += best[id];
+            matched[id]++;
+            if (c.required) required[id]++;
+          }
         }
       }
       candidates = [];
@@ -815,11 +825,12 @@ export class SearchIndex {
       if (!wantFacets) facets = null;
     } else ids = candidates.slice();
     const all = live.length || 1;
-    const final = (id) => score[id] * (1 + e.ranking.recency * ((id + 1) / Math.max(n, 1)));
+    const final = new Float64Array(n);
+    for (const id of ids) final[id] = score[id] * (1 + e.ranking.recency * ((id + 1) / Math.max(n, 1)));
     if (sort === 'date' || clauses.length === 0) {
       ids.sort((a, b) => (matched[b] >= all) - (matched[a] >= all) || b - a);
     } else {
-      ids.sort((a, b) => matched[b] - matched[a] || final(b) - final(a) || b - a);
+      ids.sort((a, b) => matched[b] - matched[a] || final[b] - final[a] || b - a);
     }
     const res = {
       query,
@@ -831,7 +842,7 @@ export class SearchIndex {
       sort,
       filters,
       matcher: this._matcher(clauses),
-      scores: new Map(ids.slice(0, 1000).map((id) => [id, { score: final(id), matched: matched[id], all: matched[id] >= all }])),
+      scores: new Map(ids.slice(0, 1000).map((id) => [id, { score: final[id], matched: matched[id], all: matched[id] >= all }])),
       results: [],
     };
     res.results = await this.page(res, 0, limit);
@@ -863,7 +874,7 @@ export class SearchIndex {
   /** _facetRecords returns the facet values of ids, from facet files or document files, whichever costs less. */
   async _facetRecords(ids) {
     const e = this.entry;
-    const missing = ids.filter((id) => !this._facets.has(id));
+    const missing = ids.filter((id) => !this._facets[id]);
     if (missing.length) {
       const metaChunks = new Set(missing.map((id) => Math.floor(id / e.metaChunk)));
       const facetChunks = new Set(missing.map((id) => Math.floor(id / e.facetChunk)));
@@ -873,12 +884,12 @@ export class SearchIndex {
         await Promise.all(
           [...facetChunks].map(async (c) => {
             const recs = await this._file(this._url(e.paths.facets, { chunk: c }), (b) => parseFacetFile(b, c * e.facetChunk));
-            for (const r of recs) this._facets.set(r.id, r);
+            for (const r of recs) this._facets[r.id] = r;
           }),
         );
       }
     }
-    return ids.map((id) => this._facets.get(id));
+    return ids.map((id) => this._facets[id]);
   }
 
   async _metaChunk(c) {
@@ -888,11 +899,12 @@ export class SearchIndex {
       const id = c * e.metaChunk + i;
       const [url, title, reference, date, outcome, force, exemptions, excerpt, regime, topics] = r;
       this._docs.set(id, { id, url, title, reference, date, outcome, force, exemptions, excerpt, regime, topics });
-      if (!this._facets.has(id)) this._facets.set(id, { id, force, outcome, regime, topics, exemptions });
+      this._facets[id] ??= { id, force, outcome, regime, topics, exemptions };
     });
   }
 
-  _year(id) {
+  /** _yearIndex returns the index in entry.years of document id's year (-1 when there are no years). */
+  _yearIndex(id) {
     const ys = this.entry.years;
     let lo = 0;
     let hi = ys.length - 1;
@@ -901,7 +913,7 @@ export class SearchIndex {
       if (ys[mid].first <= id) lo = mid;
       else hi = mid - 1;
     }
-    return ys[lo]?.year;
+    return hi;
   }
 
   /** _filter applies filters (OR within a group, AND across) and counts each group's values over the documents that pass the other groups. */
@@ -919,38 +931,52 @@ export class SearchIndex {
     const years = new Set([...sel.year].map(Number));
     const active = groups.map((g) => sel[g].size > 0);
 
-    const counts = new Map(groups.map((g) => [g, new Map()]));
-    const bump = (g, key) => counts.get(g).set(key, (counts.get(g).get(key) ?? 0) + 1);
+    // counts by index in the entry's tables, provisions and sections apart
+    const tally = (table) => new Int32Array(table.length);
+    const c = { provision: tally(e.exemptions), section: tally(e.sections), year: tally(e.years), outcome: tally(e.outcomes), force: tally(e.forces), topic: tally(e.topics), regime: tally(e.regimes) };
+    const seen = new Int32Array(e.sections.length); // the last response counted for a section, + 1
     const ids = [];
     candidates.forEach((id, k) => {
       const r = recs[k];
-      const year = this._year(id);
+      const year = this._yearIndex(id);
       const fail = [
         active[0] && !r.exemptions.some((x) => provSel.has(x)),
-        active[1] && !years.has(year),
+        active[1] && !years.has(e.years[year]?.year),
         active[2] && !want.outcome.has(r.outcome),
         active[3] && !want.force.has(r.force),
         active[4] && !r.topics.some((t) => want.topic.has(t)),
         active[5] && !want.regime.has(r.regime),
       ];
-      const failures = fail.filter(Boolean).length;
+      const failures = fail[0] + fail[1] + fail[2] + fail[3] + fail[4] + fail[5];
       if (failures === 0) ids.push(id);
       if (failures > 1) return;
       const counts4 = (g) => failures === 0 || fail[g];
       if (counts4(0)) {
-        const secs = new Set();
         for (const x of r.exemptions) {
-          bump('exemption', e.exemptions[x].slug);
-          secs.add(e.sections[e.exemptions[x].section].slug);
+          c.provision[x]++;
+          const sec = e.exemptions[x].section;
+          if (seen[sec] !== k + 1) c.section[sec]++;
+          seen[sec] = k + 1;
         }
-        for (const s of secs) bump('exemption', s);
       }
-      if (counts4(1)) bump('year', String(year));
-      if (counts4(2) && r.outcome >= 0) bump('outcome', e.outcomes[r.outcome].slug);
-      if (counts4(3) && r.force >= 0) bump('force', e.forces[r.force].slug);
-      if (counts4(4)) for (const t of r.topics) bump('topic', e.topics[t].slug);
-      if (counts4(5) && r.regime >= 0) bump('regime', e.regimes[r.regime].slug);
+      if (counts4(1) && year >= 0) c.year[year]++;
+      if (counts4(2) && r.outcome >= 0) c.outcome[r.outcome]++;
+      if (counts4(3) && r.force >= 0) c.force[r.force]++;
+      if (counts4(4)) for (const t of r.topics) c.topic[t]++;
+      if (counts4(5) && r.regime >= 0) c.regime[r.regime]++;
     });
+    const counts = new Map();
+    const add = (name, table, n, key = (v) => v.slug) => {
+      const m = counts.get(name) ?? counts.set(name, new Map()).get(name);
+      table.forEach((v, i) => m.set(key(v), n[i]));
+    };
+    add('exemption', e.exemptions, c.provision);
+    add('exemption', e.sections, c.section); // a section's count, where a provision has its slug
+    add('year', e.years, c.year, (y) => String(y.year));
+    add('outcome', e.outcomes, c.outcome);
+    add('force', e.forces, c.force);
+    add('topic', e.topics, c.topic);
+    add('regime', e.regimes, c.regime);
     return { ids, facets: this._facetList(counts, filters) };
   }
 

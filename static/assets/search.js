@@ -46,7 +46,8 @@ const formatDate = (iso) => {
   const d = new Date(iso + 'T00:00:00Z');
   return Number.isNaN(d.getTime()) ? iso : longDate.format(d);
 };
-const plural = (n, one, many) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+const number = new Intl.NumberFormat('en-GB');
+const plural = (n, one, many) => `${number.format(n)} ${n === 1 ? one : many}`;
 
 function syncControls() {
   input.value = state.q;
@@ -72,10 +73,13 @@ async function run() {
     if (mine !== generation) return;
     current = res;
     renderResults(res);
-    if (res.facets) renderFacets(res);
     showFilterCount();
     announce(res);
-    markPainted();
+    // The results first; the filter counts follow once they are on screen.
+    afterPaint(() => {
+      performance.mark('foilog:results-painted');
+      if (res === current && res.facets) renderFacets(res);
+    });
   } catch (err) {
     if (mine !== generation) return;
     console.error(err);
@@ -85,13 +89,11 @@ async function run() {
   }
 }
 
-// markPainted records, as the performance mark "foilog:results-painted",
-// when the results just rendered are on screen: the callback of the
-// second animation frame runs after the first has been painted. The
-// browser benchmark (e2e, BenchmarkSearchPaint) reads it.
-function markPainted() {
-  requestAnimationFrame(() => requestAnimationFrame(() => performance.mark('foilog:results-painted')));
-}
+// afterPaint runs f once what was just rendered is on screen: the
+// callback of the second animation frame runs after the first has been
+// painted. run() sets the performance mark "foilog:results-painted" there,
+// which the browser benchmark (e2e, BenchmarkSearchPaint) reads.
+const afterPaint = (f) => requestAnimationFrame(() => requestAnimationFrame(f));
 
 function showFilterCount() {
   const n = filterCount();
@@ -148,7 +150,7 @@ more.addEventListener('click', async () => {
     list.append(...next.map(resultItem));
     more.hidden = list.children.length >= res.total;
     list.children[start]?.querySelector('a')?.focus();
-    status.textContent = `Showing ${list.children.length.toLocaleString('en-GB')} of ${plural(res.total, 'response', 'responses')}.`;
+    status.textContent = `Showing ${number.format(list.children.length)} of ${plural(res.total, 'response', 'responses')}.`;
   } finally {
     more.disabled = false;
   }
@@ -156,31 +158,43 @@ more.addEventListener('click', async () => {
 
 // Filters. The groups and values come from the index and keep their order;
 // each search updates counts and hides values no result has, so the focus
-// of a checkbox being used is never lost.
-const facetNodes = new Map(); // group:value → {li, input, count}
-const groupNodes = new Map(); // group → {fieldset, toggle, expanded}
+// of a checkbox being used is never lost. A value's node is made the first
+// time it is shown (most never are), in its place among those made before.
+const facetNodes = new Map(); // group:value → {li, input, count, sub}
+const groupNodes = new Map(); // group → {fieldset, ul, toggle, expanded}
 
-function valueNode(group, v, label, parentList) {
-  const key = group + ':' + v;
-  if (facetNodes.has(key)) return facetNodes.get(key);
-  const id = 'f-' + group + '-' + v.replace(/[^a-z0-9-]/gi, '_');
-  const box = el('input', { type: 'checkbox', id, name: group, value: v });
-  const count = el('span', { class: 'facet__count' });
-  const li = el('li', { class: 'facet' }, box, el('label', { for: id }, label, ' ', count));
-  box.addEventListener('change', () => {
-    const vs = new Set(state.filters[group] ?? []);
-    if (box.checked) vs.add(v);
-    else vs.delete(v);
-    if (vs.size) state.filters[group] = [...vs];
-    else delete state.filters[group];
-    writeURL(true);
-    run();
-  });
-  parentList.append(li);
-  const node = { li, input: box, count };
-  facetNodes.set(key, node);
+// showValue shows or hides value v of group (creating its node when it is
+// shown for the first time, after the node prev in ul) and returns its node,
+// or prev when v has none.
+function showValue(group, v, ul, prev, shown) {
+  const key = group + ':' + v.value;
+  let node = facetNodes.get(key);
+  if (!node) {
+    if (!shown) return prev;
+    const id = 'f-' + group + '-' + v.value.replace(/[^a-z0-9-]/gi, '_');
+    const count = el('span', { class: 'facet__count' });
+    node = { input: el('input', { type: 'checkbox', id, name: group, value: v.value }), count };
+    node.li = el('li', { class: 'facet' }, node.input, el('label', { for: id }, v.label, ' ', count));
+    ul.insertBefore(node.li, prev ? prev.li.nextSibling : ul.firstChild);
+    facetNodes.set(key, node);
+  }
+  node.input.checked = v.selected;
+  node.count.textContent = `(${number.format(v.count)})`;
+  node.li.hidden = !shown;
   return node;
 }
+
+facetsBox.addEventListener('change', (e) => {
+  const { name: group, value, checked } = e.target;
+  if (!groupNodes.has(group)) return;
+  const vs = new Set(state.filters[group] ?? []);
+  if (checked) vs.add(value);
+  else vs.delete(value);
+  if (vs.size) state.filters[group] = [...vs];
+  else delete state.filters[group];
+  writeURL(true);
+  run();
+});
 
 filtersBox.addEventListener('toggle', async () => {
   if (!filtersBox.open || !current || current.facets) return;
@@ -205,29 +219,18 @@ function renderFacets(res) {
       facetsBox.append(fieldset);
     }
     let visible = 0;
-    const show = (node, v) => {
-      node.input.checked = v.selected;
-      node.count.textContent = `(${v.count.toLocaleString('en-GB')})`;
+    let prev = null;
+    for (const v of g.values) {
       const wanted = v.selected || v.count > 0;
       if (wanted) visible++;
-      node.li.hidden = !wanted || (!gn.expanded && visible > SHOWN_VALUES && !v.selected);
-    };
-    for (const v of g.values) {
-      const node = valueNode(g.name, v.value, v.label, gn.ul);
-      show(node, v);
-      if (v.children) {
-        let sub = node.li.querySelector('ul');
-        if (!sub) {
-          sub = el('ul', { class: 'facet-list facet-list--nested' });
-          node.li.append(sub);
-        }
-        for (const c of v.children) {
-          const cn = valueNode(g.name, c.value, c.label, sub);
-          cn.input.checked = c.selected;
-          cn.count.textContent = `(${c.count.toLocaleString('en-GB')})`;
-          cn.li.hidden = !(c.selected || c.count > 0);
-        }
+      const shown = wanted && (gn.expanded || visible <= SHOWN_VALUES || v.selected);
+      const node = showValue(g.name, v, gn.ul, prev, shown);
+      if (shown && v.children) {
+        node.sub ??= node.li.appendChild(el('ul', { class: 'facet-list facet-list--nested' }));
+        let sub = null;
+        for (const c of v.children) sub = showValue(g.name, c, node.sub, sub, c.selected || c.count > 0);
       }
+      prev = node;
     }
     gn.toggle.hidden = visible <= SHOWN_VALUES;
     gn.toggle.textContent = gn.expanded ? `Show fewer ${g.plural}` : `Show all ${visible} ${g.plural}`;

@@ -198,3 +198,15 @@ test('facets: false skips facet data until facets() asks for it', async () => {
   const full = await search('officers ');
   assert.deepEqual(facets, full.facets);
 });
+
+test('a section counts each response once, also one citing the bare section', async () => {
+  // the fixture has a provision whose slug is its section's (foia-s21)
+  for (const q of ['s21', 'police ', '']) {
+    const res = await search(q, q ? {} : { filters: { year: ['2023'] } });
+    const sections = res.facets.find((f) => f.name === 'exemption').values;
+    for (const s of sections) {
+      const want = res.results.filter((r) => r.exemptions.some((x) => x.section === s.value)).length;
+      assert.equal(s.count, want, `${q || 'year 2023'}: ${s.value}`);
+    }
+  }
+});
