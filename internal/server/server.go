@@ -117,9 +117,34 @@ func (s *Server) Status() Status {
 // served; on failure the last good site stays served and the errors are
 // shown. It prints the outcome on the log and returns the new status.
 // Builds run one at a time.
+//
+// c is taken to list every path changed since the previous build, as the
+// Watcher reports them: response files not in it are not looked at. After
+// telling open pages, Rebuild looks at every response file all the same
+// (site.Cache.Stale), and when the change left one out (the watcher
+// missed an event) it builds again with those files, and returns that
+// build's status.
 func (s *Server) Rebuild(c Change) Status {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
+	st := s.build(c)
+	if c == nil {
+		return st
+	}
+	if stale := s.opts.Cache.Stale(s.opts.Source); len(stale) > 0 {
+		missed := make(Change, len(stale))
+		for i, p := range stale {
+			missed[i] = Event{Path: p, Op: Changed}
+		}
+		fmt.Fprintf(s.log, "the watcher missed %d %s (%s); rebuilding\n", len(missed), plural(len(missed), "change", "changes"), missed)
+		st = s.build(missed)
+	}
+	return st
+}
+
+// build builds the site once, as Rebuild describes. The caller holds
+// buildMu.
+func (s *Server) build(c Change) Status {
 	trigger := "start"
 	if c != nil {
 		trigger = c.String()
@@ -130,7 +155,14 @@ func (s *Server) Rebuild(c Change) Status {
 	if s.cfg.Progress {
 		stop = startProgress(s.log, s.progressLabel(c), time.Second)
 	}
-	res, list := site.Build(s.opts)
+	opts := s.opts
+	if c != nil {
+		opts.Changed = make([]string, len(c))
+		for i, e := range c {
+			opts.Changed[i] = e.Path
+		}
+	}
+	res, list := site.Build(opts)
 	if stop != nil {
 		stop()
 	}

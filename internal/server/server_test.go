@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -658,6 +659,48 @@ func TestChangedPagesCappedInOrder(t *testing.T) {
 	for i, p := range pages {
 		if want := fmt.Sprintf("responses/r%04d/", i); p != want {
 			t.Fatalf("pages[%d] = %q, want %q", i, p, want)
+		}
+	}
+}
+
+// TestRebuildFindsChangesTheWatcherMissed edits two responses but reports
+// only one, as when the watcher misses an event: Rebuild builds what it
+// was told, then finds the other file changed, builds again with it and
+// serves both edits.
+func TestRebuildFindsChangesTheWatcherMissed(t *testing.T) {
+	root := testSite(t)
+	old := time.Now().Add(-time.Hour) // so that the cache trusts the files' times
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Chtimes(p, old, old)
+		}
+		return err
+	})
+	var log strings.Builder
+	s := New(Config{Root: root, Options: testOptions(), Log: &log})
+	if st := s.Rebuild(nil); !st.OK {
+		t.Fatalf("first build: %+v", st)
+	}
+	ts := httptest.NewServer(s)
+	t.Cleanup(func() {
+		s.hub.close()
+		ts.Close()
+	})
+
+	writeFile(t, root, "content/responses/bwv.md", strings.Replace(bwv, "31 days", "90 days", 1))
+	writeFile(t, root, droneFile, strings.Replace(drones, "We hold no information.", "We hold one report.", 1))
+	st := s.Rebuild(Change{{Path: "content/responses/bwv.md", Op: Changed}})
+	if !st.OK || st.Build != 3 || st.Trigger != droneFile+" changed" {
+		t.Fatalf("status %+v, want build 3 for the missed %s", st, droneFile)
+	}
+	if !strings.Contains(log.String(), "the watcher missed 1 change ("+droneFile+" changed)") {
+		t.Errorf("the log does not say a change was missed:\n%s", log.String())
+	}
+	for page, text := range map[string]string{bwvPage: "90 days", "responses/foi-0002-23/": "We hold one report."} {
+		resp, body := get(t, ts, "/"+page)
+		mustStatus(t, resp, body, http.StatusOK)
+		if !strings.Contains(body, text) {
+			t.Errorf("%s does not show the edit %q", page, text)
 		}
 	}
 }

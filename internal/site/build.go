@@ -16,6 +16,7 @@ import (
 	"path"
 	"runtime"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
@@ -48,6 +49,16 @@ type Options struct {
 	// Cache, when set, keeps work between builds (watch mode): Markdown
 	// rendered and pages whose inputs did not change are reused.
 	Cache *Cache
+	// Changed, when not nil, lists every path (slash-separated, relative
+	// to Source, as a file watcher reports them) created, written, renamed
+	// or removed since the previous build with the same Cache. The build
+	// then takes the responses whose files are not listed from the Cache
+	// without looking at them; when a listed path is not a response file
+	// the Cache knows (a new file or folder, an attachment, the content
+	// folder itself, "."), it looks at every file as it does when Changed
+	// is nil. A file that changed but is not listed is found by
+	// Cache.Stale. Without a Cache, Changed is ignored.
+	Changed []string
 	// Workers is the number of goroutines that render; 0 means GOMAXPROCS.
 	Workers int
 	// Inspect, when set, runs extra checks on each published response on
@@ -166,10 +177,11 @@ func Build(opts Options) (*Result, diag.List) {
 }
 
 // load reads every response, reusing from the cache those whose files
-// (and, for bundles, whose folder) did not change since the last build.
+// (and, for bundles, whose folder) did not change since the last build:
+// with opts.Changed, those not listed; otherwise those whose size and
+// modification time are the same.
 func load(opts Options, cfg config.Site) ([]*content.Response, diag.List) {
-	paths, list := content.Sources(opts.Source)
-	cfgKey := fmt.Sprintf("%+v", cfg)
+	paths, list, changed := opts.Cache.sources(opts, fmt.Sprintf("%+v", cfg))
 	got := make([]loaded, len(paths))
 	var wg sync.WaitGroup
 	next := make(chan int, 64)
@@ -182,7 +194,13 @@ func load(opts Options, cfg config.Site) ([]*content.Response, diag.List) {
 				var key string
 				var ok bool
 				if opts.Cache != nil {
-					key, ok = fileKey(opts.Source, p, cfgKey)
+					if changed != nil && !changed[p] {
+						if c, hit := opts.Cache.unchanged(p); hit {
+							got[i] = c
+							continue
+						}
+					}
+					key, ok = fileKey(opts.Source, p)
 					if ok {
 						if c, hit := opts.Cache.response(p, key); hit {
 							got[i] = c
@@ -194,6 +212,8 @@ func load(opts Options, cfg config.Site) ([]*content.Response, diag.List) {
 				got[i] = loaded{r, l}
 				if ok {
 					opts.Cache.putResponse(p, key, got[i])
+				} else {
+					opts.Cache.dropResponse(p) // an older entry must not be taken as unchanged
 				}
 			}
 		}()
@@ -215,13 +235,14 @@ func load(opts Options, cfg config.Site) ([]*content.Response, diag.List) {
 
 // fileKey identifies the state of a response file (and of the other files
 // of its bundle) by size and modification time, without reading it. It
-// reports false when the file system keeps no modification times.
-func fileKey(fsys fs.FS, p, cfgKey string) (string, bool) {
+// reports false when the file system keeps no modification times or the
+// file changed too recently for them to be trusted.
+func fileKey(fsys fs.FS, p string) (string, bool) {
 	info, err := fs.Stat(fsys, p)
 	if err != nil || info.ModTime().IsZero() || racy(info.ModTime()) {
 		return "", false
 	}
-	key := fmt.Sprintf("%s|%d|%d", cfgKey, info.Size(), info.ModTime().UnixNano())
+	key := strconv.FormatInt(info.Size(), 10) + "|" + strconv.FormatInt(info.ModTime().UnixNano(), 10)
 	if path.Base(p) == "index.md" {
 		entries, err := fs.ReadDir(fsys, path.Dir(p))
 		if err != nil {
@@ -232,7 +253,7 @@ func fileKey(fsys fs.FS, p, cfgKey string) (string, bool) {
 			if err != nil || racy(fi.ModTime()) {
 				return "", false
 			}
-			key += fmt.Sprintf("|%s|%d|%d", e.Name(), fi.Size(), fi.ModTime().UnixNano())
+			key += "|" + e.Name() + "|" + strconv.FormatInt(fi.Size(), 10) + "|" + strconv.FormatInt(fi.ModTime().UnixNano(), 10)
 		}
 	}
 	return key, true

@@ -1,8 +1,13 @@
 package site
 
 import (
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
 	"sync"
 
+	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/search"
@@ -29,6 +34,15 @@ type Cache struct {
 	usedPages     map[string]bool
 	usedResponses map[string]bool
 	index         *search.Cache // the search index, which keeps only what its last build used
+
+	// The response files as the last build listed them (listed tells
+	// whether one did), the problems found listing them, and the
+	// configuration every entry of responses was loaded with.
+	listed      bool
+	sourcePaths []string
+	sourceSet   map[string]bool
+	sourceDiags diag.List
+	cfgKey      string
 }
 
 type cachedResponse struct {
@@ -106,6 +120,139 @@ func (c *Cache) search() *search.Cache {
 		c.index = search.NewCache()
 	}
 	return c.index
+}
+
+// sources returns the response files of the site and the problems found
+// listing them, as content.Sources does. When opts.Changed lists only
+// edits of response files the cache knows (or of files outside content/),
+// it returns the files of the last build without listing them again, and
+// the set of response files to look at: every other one is unchanged
+// since the last build. Otherwise the set is nil. Entries loaded with
+// another configuration (cfgKey) are dropped.
+func (c *Cache) sources(opts Options, cfgKey string) ([]string, diag.List, map[string]bool) {
+	if c == nil {
+		paths, list := content.Sources(opts.Source)
+		return paths, list, nil
+	}
+	c.mu.Lock()
+	if c.cfgKey != cfgKey {
+		c.responses = map[string]cachedResponse{}
+		c.cfgKey = cfgKey
+	}
+	listed, paths, set, list := c.listed, c.sourcePaths, c.sourceSet, c.sourceDiags
+	c.mu.Unlock()
+	if listed && opts.Changed != nil {
+		if changed, ok := edits(opts.Source, opts.Changed, set); ok {
+			return paths, slices.Clone(list), changed
+		}
+	}
+	paths, list = content.Sources(opts.Source)
+	set = make(map[string]bool, len(paths))
+	for _, p := range paths {
+		set[p] = true
+	}
+	c.mu.Lock()
+	c.listed, c.sourcePaths, c.sourceSet, c.sourceDiags = true, paths, set, slices.Clone(list)
+	c.mu.Unlock()
+	return paths, list, nil
+}
+
+// edits returns the response files among the changed paths, and true
+// when no changed path can alter the list of response files: each is
+// outside content/, an existing response file among known, or a file
+// beside a known bundle's index.md, which stands for the index.md.
+func edits(fsys fs.FS, changed []string, known map[string]bool) (map[string]bool, bool) {
+	out := make(map[string]bool, len(changed))
+	for _, p := range changed {
+		if p == config.FileName || p == "layouts" || p == "static" ||
+			strings.HasPrefix(p, "layouts/") || strings.HasPrefix(p, "static/") {
+			continue // read by no response
+		}
+		if known[p] {
+			if info, err := fs.Lstat(fsys, p); err != nil || !info.Mode().IsRegular() {
+				return nil, false // gone, or replaced by a folder or link
+			}
+			out[p] = true
+			continue
+		}
+		index := path.Dir(p) + "/index.md"
+		if path.Dir(path.Dir(p)) != content.Dir || !known[index] ||
+			strings.HasPrefix(path.Base(p), ".") || strings.HasSuffix(p, ".md") {
+			return nil, false
+		}
+		if info, err := fs.Lstat(fsys, p); err != nil || !info.Mode().IsRegular() {
+			return nil, false // gone (a file or a folder?), or a folder or link
+		}
+		out[index] = true // an attachment written or added
+	}
+	return out, true
+}
+
+// unchanged returns the response loaded last time from path p, for a file
+// known not to have changed since.
+func (c *Cache) unchanged(p string) (loaded, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.usedResponses != nil {
+		c.usedResponses[p] = true
+	}
+	e, ok := c.responses[p]
+	return e.loaded, ok
+}
+
+// dropResponse forgets the response loaded from p: its file changed too
+// recently for its key to be trusted.
+func (c *Cache) dropResponse(p string) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.responses, p)
+}
+
+// Stale returns the response files that changed since the last build with
+// this cache looked at them: a file whose size or modification time (or,
+// for a bundle's index.md, those of a file beside it) differ, and a file
+// that appeared or went. After a build given Options.Changed it finds what
+// the list left out, such as an event a file watcher missed; rebuilding
+// with the paths returned as Options.Changed brings the site up to date.
+// It reads no file, looks at each on one goroutine, and returns the paths
+// sorted, or nil when nothing changed or no build has run.
+func (c *Cache) Stale(fsys fs.FS) []string {
+	c.mu.Lock()
+	if !c.listed {
+		c.mu.Unlock()
+		return nil
+	}
+	known := c.sourceSet
+	keys := make(map[string]string, len(c.responses))
+	for p, e := range c.responses {
+		keys[p] = e.key
+	}
+	c.mu.Unlock()
+	paths, _ := content.Sources(fsys)
+	var stale []string
+	now := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		now[p] = true
+		if !known[p] {
+			stale = append(stale, p) // new
+			continue
+		}
+		if old, ok := keys[p]; ok {
+			if key, ok := fileKey(fsys, p); !ok || key != old {
+				stale = append(stale, p)
+			}
+		}
+	}
+	for p := range known {
+		if !now[p] {
+			stale = append(stale, p) // gone
+		}
+	}
+	slices.Sort(stale)
+	return stale
 }
 
 // response returns the response loaded last time from path p when its
