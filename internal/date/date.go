@@ -188,24 +188,24 @@ func parseWritten(s string) (y, m, d int, err error) {
 	if len(fields) == 4 && isWeekday(fields[0]) {
 		fields = fields[1:]
 	}
-	bad := fmt.Errorf("%q is not a date: %w", s, ErrFormat)
+	bad := func() error { return fmt.Errorf("%q is not a date: %w", s, ErrFormat) }
 	if len(fields) != 3 {
-		return 0, 0, 0, bad
+		return 0, 0, 0, bad()
 	}
 	day := strings.TrimRight(fields[0], "stndrdth")
 	// Accept only proper ordinal suffixes, not arbitrary letters.
 	if suffix := fields[0][len(day):]; suffix != "" && suffix != "st" && suffix != "nd" && suffix != "rd" && suffix != "th" {
-		return 0, 0, 0, bad
+		return 0, 0, 0, bad()
 	}
 	mon, ok := months[strings.TrimSuffix(fields[1], ".")]
 	if !ok {
 		if _, isDay := months[day]; isDay {
 			return 0, 0, 0, fmt.Errorf("%q puts the month first; write the day first, as in 12 May 2023: %w", s, ErrFormat)
 		}
-		return 0, 0, 0, bad
+		return 0, 0, 0, bad()
 	}
 	if !allDigits(day) || len(day) > 2 || !allDigits(fields[2]) {
-		return 0, 0, 0, bad
+		return 0, 0, 0, bad()
 	}
 	if len(fields[2]) != 4 {
 		return 0, 0, 0, fmt.Errorf("%q has a two-digit year; write the year in full: %w", s, ErrFormat)
