@@ -417,11 +417,26 @@ func plainTag(v string) (string, bool) {
 		return "!!str", true
 	}
 	for j := 0; j < len(v); j++ {
-		if !strings.ContainsRune("0123456789abcdefABCDEF+-_.:xXoOtTzZ ", rune(v[j])) {
+		if !inNumber(v[j]) {
 			return "!!str", true // no number or timestamp has this byte
 		}
 	}
 	return "", false
+}
+
+// inNumber reports whether c can be part of a number or timestamp as
+// yaml.v3 reads them: a digit, hexadecimal digit, sign, '_', '.', ':',
+// a base prefix (0x, 0o, 0b), 'T', 'Z' or space.
+func inNumber(c byte) bool {
+	switch {
+	case isDigit(c), 'a' <= c && c <= 'f', 'A' <= c && c <= 'F':
+		return true
+	}
+	switch c {
+	case '+', '-', '_', '.', ':', 'x', 'X', 'o', 'O', 't', 'T', 'z', 'Z', ' ':
+		return true
+	}
+	return false
 }
 
 // isDate reports whether v has the form of a date, 2023-6-14 or
