@@ -301,10 +301,27 @@ func (d *decoder) text(n *yaml.Node, key string, single bool) string {
 	}
 	s := strings.TrimSpace(n.Value)
 	if single {
-		s = strings.Join(strings.Fields(s), " ")
+		s = oneLine(s)
 	}
 	if s == "" {
 		d.errorf(n, "frontmatter.empty", "field `%s` is empty", key)
+	}
+	return s
+}
+
+// oneLine returns strings.Join(strings.Fields(s), " "): s itself, without
+// allocating, when its words are already one space apart.
+func oneLine(s string) string {
+	prevSpace := true // as if a space came before s, which Fields drops
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (prevSpace || r != ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
 	}
 	return s
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -115,18 +116,13 @@ func Load(fsys fs.FS, cfg config.Site) ([]*Response, diag.List) {
 // the file cannot be read as a response at all.
 func LoadFile(fsys fs.FS, p string, cfg config.Site) (*Response, diag.List) {
 	var list diag.List
-	info, err := fs.Stat(fsys, p)
+	src, size, err := readFile(fsys, p)
 	if err != nil {
 		list.Errorf(p, 0, 0, "content.read", "cannot read: %v", err)
 		return nil, list
 	}
-	if info.Size() > MaxFileSize {
-		list.Errorf(p, 0, 0, "content.too-large", "file is %s; the largest response foilog reads is %s", humanSize(info.Size()), humanSize(MaxFileSize))
-		return nil, list
-	}
-	src, err := fs.ReadFile(fsys, p)
-	if err != nil {
-		list.Errorf(p, 0, 0, "content.read", "cannot read: %v", err)
+	if size > MaxFileSize {
+		list.Errorf(p, 0, 0, "content.too-large", "file is %s; the largest response foilog reads is %s", humanSize(size), humanSize(MaxFileSize))
 		return nil, list
 	}
 	if line, col, ok := invalidUTF8(src); ok {
@@ -153,6 +149,42 @@ func LoadFile(fsys fs.FS, p string, cfg config.Site) (*Response, diag.List) {
 	list = append(list, decode(r, doc, cfg)...)
 	list = append(list, loadAttachments(fsys, r)...)
 	return r, list
+}
+
+// readFile returns the contents of the file at p unless it is larger than
+// MaxFileSize, and its size. It opens the file once, where fs.Stat and
+// fs.ReadFile would each open it; when it cannot be opened, the error is
+// the one fs.Stat gives.
+func readFile(fsys fs.FS, p string) (src []byte, size int64, err error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		if _, serr := fs.Stat(fsys, p); serr != nil {
+			err = serr
+		}
+		return nil, 0, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, 0, err
+	}
+	if size = info.Size(); size > MaxFileSize {
+		return nil, size, nil
+	}
+	src = make([]byte, 0, size+1) // +1: reading the end of the file needs no more room
+	for {
+		n, err := f.Read(src[len(src):cap(src)])
+		src = src[:len(src)+n]
+		if err == io.EOF {
+			return src, size, nil
+		}
+		if err != nil {
+			return nil, size, err
+		}
+		if len(src) == cap(src) {
+			src = append(src, 0)[:len(src)] // the file has grown
+		}
+	}
 }
 
 // invalidUTF8 returns the 1-based line and column of the first byte that is
