@@ -107,20 +107,27 @@ type featureKey struct {
 }
 
 // index is the inverted index over documents in rank order: by Date, then
-// Key, then input index.
+// Key, then input index. Cache.Compute updates it in place when only the
+// features of a few documents change.
 type index struct {
 	byRank []int   // input index of each rank
+	rankOf []int32 // rank of each input index
 	day    []int32 // per rank: the rank of its Date among distinct Dates
 	same   []int32 // per rank: the first rank with the same Date and Key
-	weight []int32 // per feature
-	kinds  []kind  // per feature
-	// Per rank, walk[walkAt[r]:walkAt[r+1]] are the features whose holders
-	// are all visited and common[commonAt[r]:commonAt[r+1]] the others.
-	walk, common     []int32
-	walkAt, commonAt []int32
-	commonSum        []int32 // per rank: the weights of its common features
-	// postings[postAt[f]:postAt[f+1]] are the ranks holding f, ascending.
-	postings, postAt []int32
+
+	ids       map[featureKey]int32
+	kinds     []kind  // per feature
+	df        []int32 // per feature: how many documents hold it
+	weight    []int32 // per feature: 0 when it counts for nothing
+	maxTermDF int32   // a term held by more documents is ignored
+	// post[f] are the ranks holding feature f, ascending; feats[r] the
+	// features of rank r, ascending.
+	post, feats [][]int32
+	// Per rank, walk[r] are its weighted features whose holders are all
+	// visited and common[r] the others; commonSum[r] sums the weights of
+	// common[r].
+	walk, common [][]int32
+	commonSum    []int32
 }
 
 // Compute returns, for each document i, the input indexes of up to k most
@@ -135,8 +142,19 @@ func Compute(docs []Doc, k int) [][]int {
 		return out
 	}
 	ix := build(docs)
+	ix.similarAll(nil, k, out)
+	return out
+}
+
+// similarAll sets out[i] for the documents of ranks (nil: all of them),
+// on every core when there are many.
+func (ix *index) similarAll(ranks []int32, k int, out [][]int) {
+	n := len(ranks)
+	if ranks == nil {
+		n = len(ix.byRank)
+	}
 	workers := runtime.GOMAXPROCS(0)
-	if len(docs) < 512 {
+	if n < 512 {
 		workers = 1
 	}
 	const chunk = 64
@@ -144,32 +162,39 @@ func Compute(docs []Doc, k int) [][]int {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			s := newScratch(len(docs), len(ix.weight))
+			s := newScratch(len(ix.byRank), len(ix.weight))
 			for {
 				lo := int(next.Add(chunk)) - chunk
-				if lo >= len(docs) {
+				if lo >= n {
 					return
 				}
-				for r := lo; r < min(lo+chunk, len(docs)); r++ {
+				for i := lo; i < min(lo+chunk, n); i++ {
+					r := i
+					if ranks != nil {
+						r = int(ranks[i])
+					}
 					out[ix.byRank[r]] = ix.similar(r, k, s)
 				}
 			}
 		})
 	}
 	wg.Wait()
-	return out
 }
 
 // build orders the documents, collects their features and indexes them.
 func build(docs []Doc) *index {
 	n := len(docs)
-	ix := &index{byRank: make([]int, n), day: make([]int32, n), same: make([]int32, n)}
+	ix := &index{byRank: make([]int, n), rankOf: make([]int32, n), day: make([]int32, n), same: make([]int32, n),
+		ids: map[featureKey]int32{}, feats: make([][]int32, n)}
 	for i := range ix.byRank {
 		ix.byRank[i] = i
 	}
 	slices.SortFunc(ix.byRank, func(a, b int) int {
 		return cmp.Or(strings.Compare(docs[a].Date, docs[b].Date), strings.Compare(docs[a].Key, docs[b].Key), a-b)
 	})
+	for r, i := range ix.byRank {
+		ix.rankOf[i] = int32(r)
+	}
 	for r := 1; r < n; r++ {
 		prev, cur := &docs[ix.byRank[r-1]], &docs[ix.byRank[r]]
 		ix.day[r], ix.same[r] = ix.day[r-1], ix.same[r-1]
@@ -181,97 +206,137 @@ func build(docs []Doc) *index {
 		}
 	}
 
-	ids := map[featureKey]int32{}
-	var df []int32
-	feats := make([][]int32, n)
 	for r, i := range ix.byRank {
-		d := &docs[i]
-		fs := make([]int32, 0, 2*len(d.Exemptions)+len(d.Topics)+len(d.Terms))
-		add := func(k kind, name string) {
-			if name == "" {
-				return
-			}
-			id, ok := ids[featureKey{k, name}]
-			if !ok {
-				id = int32(len(ix.kinds))
-				ids[featureKey{k, name}] = id
-				ix.kinds = append(ix.kinds, k)
-				df = append(df, 0)
-			}
-			fs = append(fs, id)
-		}
-		for _, e := range d.Exemptions {
-			if sec, ok := sectionOf(e); ok {
-				add(provision, e)
-				add(section, sec)
-			} else {
-				add(section, e)
-			}
-		}
-		for _, t := range d.Topics {
-			add(topic, t)
-		}
-		for _, t := range d.Terms {
-			add(term, t)
-		}
-		slices.Sort(fs)
-		fs = slices.Compact(fs)
+		fs := ix.features(&docs[i])
 		for _, f := range fs {
-			df[f]++
+			ix.df[f]++
 		}
-		feats[r] = fs
+		ix.feats[r] = fs
 	}
 
-	maxTermDF := max(int32(math.Ceil(MaxTermShare*float64(n))), MinCommon)
+	ix.maxTermDF = max(int32(math.Ceil(MaxTermShare*float64(n))), MinCommon)
 	ix.weight = make([]int32, len(ix.kinds))
-	for f, k := range ix.kinds {
-		if df[f] < 2 {
-			continue // shared with nobody
-		}
-		switch k {
-		case section:
-			ix.weight[f] = sectionWeight
-		case provision:
-			ix.weight[f] = provisionExtra
-		case topic:
-			ix.weight[f] = topicWeight
-		case term:
-			if df[f] <= maxTermDF {
-				ix.weight[f] = int32(math.Round(termWeightMax * math.Log(float64(n)/float64(df[f])) / math.Log(float64(n))))
-			}
-		}
+	for f := range ix.kinds {
+		ix.weight[f] = ix.weightOf(int32(f))
 	}
 
-	ix.postAt = make([]int32, len(ix.kinds)+1)
-	for f := range ix.kinds {
-		ix.postAt[f+1] = ix.postAt[f]
-		if ix.weight[f] > 0 {
-			ix.postAt[f+1] += df[f]
+	// One array holds every feature's holders and one each the walk and
+	// common lists of every rank; each slice is capped at its length, so
+	// that an update reallocates it instead of overwriting its neighbour.
+	total := 0
+	for _, d := range ix.df {
+		total += int(d)
+	}
+	flat := make([]int32, total)
+	ix.post = make([][]int32, len(ix.kinds))
+	off := 0
+	for f, d := range ix.df {
+		ix.post[f] = flat[off : off : off+int(d)]
+		off += int(d)
+	}
+	for r, fs := range ix.feats {
+		for _, f := range fs {
+			ix.post[f] = append(ix.post[f], int32(r))
 		}
 	}
-	ix.postings = make([]int32, ix.postAt[len(ix.kinds)])
-	fill := slices.Clone(ix.postAt[:len(ix.kinds)])
-	ix.walkAt = make([]int32, n+1)
-	ix.commonAt = make([]int32, n+1)
-	ix.commonSum = make([]int32, n)
-	for r, fs := range feats {
+	ix.walk, ix.common, ix.commonSum = make([][]int32, n), make([][]int32, n), make([]int32, n)
+	var walk, common []int32
+	walkAt, commonAt := make([]int, n+1), make([]int, n+1)
+	for r, fs := range ix.feats {
 		for _, f := range fs {
-			if ix.weight[f] == 0 {
-				continue
-			}
-			ix.postings[fill[f]] = int32(r)
-			fill[f]++
-			if df[f] > walkLimit {
-				ix.common = append(ix.common, f)
+			switch {
+			case ix.weight[f] == 0:
+			case ix.df[f] > walkLimit:
+				common = append(common, f)
 				ix.commonSum[r] += ix.weight[f]
-			} else {
-				ix.walk = append(ix.walk, f)
+			default:
+				walk = append(walk, f)
 			}
 		}
-		ix.walkAt[r+1] = int32(len(ix.walk))
-		ix.commonAt[r+1] = int32(len(ix.common))
+		walkAt[r+1], commonAt[r+1] = len(walk), len(common)
+	}
+	for r := range n {
+		ix.walk[r] = walk[walkAt[r]:walkAt[r+1]:walkAt[r+1]]
+		ix.common[r] = common[commonAt[r]:commonAt[r+1]:commonAt[r+1]]
 	}
 	return ix
+}
+
+// features returns the features of d, ascending, numbering those not seen
+// before.
+func (ix *index) features(d *Doc) []int32 {
+	fs := make([]int32, 0, 2*len(d.Exemptions)+len(d.Topics)+len(d.Terms))
+	add := func(k kind, name string) {
+		if name == "" {
+			return
+		}
+		id, ok := ix.ids[featureKey{k, name}]
+		if !ok {
+			id = int32(len(ix.kinds))
+			ix.ids[featureKey{k, name}] = id
+			ix.kinds = append(ix.kinds, k)
+			ix.df = append(ix.df, 0)
+			if ix.weight != nil {
+				ix.weight = append(ix.weight, 0)
+				ix.post = append(ix.post, nil)
+			}
+		}
+		fs = append(fs, id)
+	}
+	for _, e := range d.Exemptions {
+		if sec, ok := sectionOf(e); ok {
+			add(provision, e)
+			add(section, sec)
+		} else {
+			add(section, e)
+		}
+	}
+	for _, t := range d.Topics {
+		add(topic, t)
+	}
+	for _, t := range d.Terms {
+		add(term, t)
+	}
+	slices.Sort(fs)
+	return slices.Compact(fs)
+}
+
+// weightOf returns the weight of feature f for its document count.
+func (ix *index) weightOf(f int32) int32 {
+	df := ix.df[f]
+	if df < 2 {
+		return 0 // shared with nobody
+	}
+	switch ix.kinds[f] {
+	case section:
+		return sectionWeight
+	case provision:
+		return provisionExtra
+	case topic:
+		return topicWeight
+	}
+	if df > ix.maxTermDF {
+		return 0
+	}
+	n := float64(len(ix.byRank))
+	return int32(math.Round(termWeightMax * math.Log(n/float64(df)) / math.Log(n)))
+}
+
+// lists sets the walk and common lists of rank r from its features.
+func (ix *index) lists(r int32) {
+	var walk, common []int32
+	var sum int32
+	for _, f := range ix.feats[r] {
+		switch {
+		case ix.weight[f] == 0:
+		case ix.df[f] > walkLimit:
+			common = append(common, f)
+			sum += ix.weight[f]
+		default:
+			walk = append(walk, f)
+		}
+	}
+	ix.walk[r], ix.common[r], ix.commonSum[r] = walk, common, sum
 }
 
 // sectionOf returns the section slug of a provision slug ("foia-s31" for
@@ -307,9 +372,9 @@ func newScratch(docs, features int) *scratch {
 // similar returns the input indexes of the k best earlier documents for
 // the document of rank r.
 func (ix *index) similar(r, k int, s *scratch) []int {
-	for _, f := range ix.walk[ix.walkAt[r]:ix.walkAt[r+1]] {
+	for _, f := range ix.walk[r] {
 		w := ix.weight[f]
-		for _, j := range ix.postings[ix.postAt[f]:ix.postAt[f+1]] {
+		for _, j := range ix.post[f] {
 			if int(j) >= r {
 				break
 			}
@@ -319,7 +384,7 @@ func (ix *index) similar(r, k int, s *scratch) []int {
 			s.score[j] += w
 		}
 	}
-	common := ix.common[ix.commonAt[r]:ix.commonAt[r+1]]
+	common := ix.common[r]
 	var commonTotal int32
 	for _, f := range common {
 		s.mine[f] = ix.weight[f]
@@ -327,7 +392,7 @@ func (ix *index) similar(r, k int, s *scratch) []int {
 		if ix.kinds[f] == term {
 			continue
 		}
-		p := ix.postings[ix.postAt[f]:ix.postAt[f+1]]
+		p := ix.post[f]
 		end, _ := slices.BinarySearch(p, int32(r))
 		for _, j := range p[max(0, end-walkWindow):end] {
 			if s.score[j] == 0 {
@@ -345,7 +410,7 @@ func (ix *index) similar(r, k int, s *scratch) []int {
 		if bound < minScore || len(s.top) == k && bound < s.top[k-1].score || ix.same[j] == ix.same[r] {
 			continue
 		}
-		for _, f := range ix.common[ix.commonAt[j]:ix.commonAt[j+1]] {
+		for _, f := range ix.common[j] {
 			c.score += s.mine[f]
 		}
 		if c.score >= minScore {

@@ -10,6 +10,7 @@ import (
 	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/diag"
+	"github.com/foilog/foilog/internal/related"
 	"github.com/foilog/foilog/internal/search"
 )
 
@@ -23,12 +24,15 @@ type Cache struct {
 	pages     map[string]cachedPage
 	// used records the keys touched by the current build, so entries of
 	// deleted or changed inputs are dropped afterwards.
-	// termsOf holds search.Terms of each response's title and summary;
-	// rel the last related-responses answer and the key of its input.
+	// termsOf holds search.Terms of each response's title and summary.
 	termsOf   map[string][]string
 	usedTerms map[string]bool
-	relKey    string
-	rel       [][]int
+	// features and documents are the related-responses features and the
+	// search documents of the responses of the last build; rel the
+	// related responses it found.
+	features  map[*content.Response]related.Doc
+	documents map[*content.Response]search.Document
+	rel       related.Cache
 
 	usedMD        map[string]bool
 	usedPages     map[string]bool
@@ -92,24 +96,80 @@ func (c *Cache) putTerms(text string, t []string) {
 	}
 }
 
-// related returns the last related-responses answer when it was computed
-// from input with the same key.
-func (c *Cache) related(key string) ([][]int, bool) {
+// relatedDocs returns the related-responses features of the responses of
+// the last build, to read, and an empty set for this build's, to fill.
+func (c *Cache) relatedDocs() *byResponse[related.Doc] {
 	if c == nil {
-		return nil, false
+		return &byResponse[related.Doc]{}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return c.rel, c.relKey == key && c.rel != nil
+	return newByResponse(c.features)
 }
 
-func (c *Cache) putRelated(key string, rel [][]int) {
+// keepRelatedDocs keeps the features of this build's responses for the
+// next.
+func (c *Cache) keepRelatedDocs(f *byResponse[related.Doc]) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.relKey, c.rel = key, rel
+	c.features = f.next
+}
+
+// searchDocs returns the search documents of the responses of the last
+// build, to read, and an empty set for this build's, to fill.
+func (c *Cache) searchDocs() *byResponse[search.Document] {
+	if c == nil {
+		return &byResponse[search.Document]{}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return newByResponse(c.documents)
+}
+
+// keepSearchDocs keeps the search documents of this build's responses for
+// the next.
+func (c *Cache) keepSearchDocs(f *byResponse[search.Document]) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.documents = f.next
+}
+
+// byResponse holds a value derived from each response of a build: those of
+// the last build to read, this build's to fill. A response the cache gives
+// again was loaded from the same file with the same configuration, so
+// what was derived from it is the same. The zero value remembers nothing.
+// Not safe for concurrent use.
+type byResponse[T any] struct {
+	last, next map[*content.Response]T
+}
+
+func newByResponse[T any](last map[*content.Response]T) *byResponse[T] {
+	return &byResponse[T]{last: last, next: make(map[*content.Response]T, len(last))}
+}
+
+func (f *byResponse[T]) get(r *content.Response) (T, bool) {
+	v, ok := f.last[r]
+	return v, ok
+}
+
+func (f *byResponse[T]) put(r *content.Response, v T) {
+	if f.next != nil {
+		f.next[r] = v
+	}
+}
+
+// relatedCache returns the cache of the related responses, or nil.
+func (c *Cache) relatedCache() *related.Cache {
+	if c == nil {
+		return nil
+	}
+	return &c.rel
 }
 
 // search returns the cache of the search index.

@@ -1,8 +1,6 @@
 package site
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"html/template"
 	"sort"
@@ -280,51 +278,44 @@ func termCounts(gs []*group) []TermCount {
 }
 
 // relate fills in each response's Related list: similar earlier responses
-// by shared exemptions, topics and distinctive words.
+// by shared exemptions, topics and distinctive words. With a cache, a
+// response loaded before keeps its features, and only the responses an
+// edit can affect are compared again.
 func (b *builder) relate() {
 	docs := make([]related.Doc, len(b.responses))
 	b.keyByPath = make(map[string]string, len(b.responses))
+	known := b.opts.Cache.relatedDocs()
 	for i, r := range b.responses {
-		d := related.Doc{Date: r.Date.String(), Key: r.Slug}
-		for _, p := range r.Provisions {
-			d.Exemptions = append(d.Exemptions, p.Slug())
-			if p.Path != "" {
-				d.Exemptions = append(d.Exemptions, p.SectionSlug())
-			}
-		}
-		for _, t := range r.Topics {
-			d.Topics = append(d.Topics, t.Slug)
-		}
-		// Title and summary come from the file, so its hash identifies them.
-		terms, ok := b.opts.Cache.terms(r.Hash)
+		d, ok := known.get(r)
 		if !ok {
-			terms = search.Terms(r.Title + " " + b.views[i].Summary)
-			b.opts.Cache.putTerms(r.Hash, terms)
+			d = related.Doc{Date: r.Date.String(), Key: r.Slug}
+			for _, p := range r.Provisions {
+				d.Exemptions = append(d.Exemptions, p.Slug())
+				if p.Path != "" {
+					d.Exemptions = append(d.Exemptions, p.SectionSlug())
+				}
+			}
+			for _, t := range r.Topics {
+				d.Topics = append(d.Topics, t.Slug)
+			}
+			// Title and summary come from the file, so its hash identifies them.
+			terms, ok := b.opts.Cache.terms(r.Hash)
+			if !ok {
+				terms = search.Terms(r.Title + " " + b.views[i].Summary)
+				b.opts.Cache.putTerms(r.Hash, terms)
+			}
+			d.Terms = terms
 		}
-		d.Terms = terms
+		known.put(r, d)
 		docs[i] = d
-		b.keyByPath[r.URL()] = b.keys[i]
+		b.keyByPath[b.views[i].Path] = b.keys[i]
 	}
-	// A body edit leaves every feature as it was: reuse the last answer.
-	h := sha256.New()
-	field := func(ss ...string) {
-		for _, x := range ss {
-			h.Write([]byte(x))
-			h.Write([]byte{0})
-		}
-		h.Write([]byte{1})
-	}
-	for _, d := range docs {
-		field(d.Date, d.Key)
-		field(d.Exemptions...)
-		field(d.Topics...)
-		field(d.Terms...)
-	}
-	key := hex.EncodeToString(h.Sum(nil))
-	rels, ok := b.opts.Cache.related(key)
-	if !ok {
+	b.opts.Cache.keepRelatedDocs(known)
+	var rels [][]int
+	if c := b.opts.Cache.relatedCache(); c != nil {
+		rels = c.Compute(docs, 5)
+	} else {
 		rels = related.Compute(docs, 5)
-		b.opts.Cache.putRelated(key, rels)
 	}
 	for i, rel := range rels {
 		for _, j := range rel {
@@ -334,9 +325,16 @@ func (b *builder) relate() {
 }
 
 // searchDocs returns the search documents of the published responses.
+// With a cache, a response loaded before keeps its document.
 func (b *builder) searchDocs() []search.Document {
 	docs := make([]search.Document, len(b.responses))
+	known := b.opts.Cache.searchDocs()
 	for i, r := range b.responses {
+		if d, ok := known.get(r); ok {
+			known.put(r, d)
+			docs[i] = d
+			continue
+		}
 		v := b.views[i]
 		d := search.Document{
 			URL: v.Path, Title: r.Title, Reference: r.Reference, Summary: v.Summary, Body: b.docs[i].Text,
@@ -352,8 +350,10 @@ func (b *builder) searchDocs() []search.Document {
 			d.Exemptions = append(d.Exemptions, search.Exemption{Provision: pv.Canonical, Slug: pv.Slug,
 				Section: p.SectionSlug(), SectionLabel: sec.Canonical + " " + sec.Title, Title: pv.Title, NCND: pv.NCND})
 		}
+		known.put(r, d)
 		docs[i] = d
 	}
+	b.opts.Cache.keepSearchDocs(known)
 	return docs
 }
 
