@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -12,23 +13,44 @@ import (
 // hyphen at either end. Accents are dropped ("Café" → "cafe"). It returns
 // "" when text has no letters or digits.
 func Slugify(text string) string {
+	if !isASCII(text) {
+		text = norm.NFKD.String(text)
+	}
 	var b strings.Builder
+	b.Grow(len(text))
 	hyphen := false
-	for _, r := range norm.NFKD.String(text) {
+	for _, r := range text {
 		switch {
-		case unicode.Is(unicode.Mn, r):
+		case r >= utf8.RuneSelf && unicode.Is(unicode.Mn, r):
 			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case isASCIILetterOrDigit(r):
 			if hyphen && b.Len() > 0 {
 				b.WriteByte('-')
 			}
 			hyphen = false
-			b.WriteRune(unicode.ToLower(r))
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b.WriteByte(byte(r))
 		default:
 			hyphen = true
 		}
 	}
 	return b.String()
+}
+
+// isASCII reports whether s is all ASCII, which NFKD leaves as it is.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCIILetterOrDigit(r rune) bool {
+	return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 }
 
 // ValidSlug reports whether s is already in the form Slugify produces.
