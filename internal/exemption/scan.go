@@ -130,11 +130,17 @@ func (s *scanner) leapTo(i, d int) int {
 }
 
 // isBarrier reports whether c is punctuation that no name of an Act
-// contains.
+// contains: one of . : ; ! ? | * # [ ] " / < > = _ ` { } \ + ~ @ % ^ $
 func isBarrier(c byte) bool {
-	switch c {
-	case '.', ':', ';', '!', '?', '|', '*', '#', '[', ']', '"', '/', '<', '>', '=', '_', '`', '{', '}', '\\', '+', '~', '@', '%', '^', '$':
-		return true
+	const lo uint64 = 1<<'!' | 1<<'"' | 1<<'#' | 1<<'$' | 1<<'%' | 1<<'*' | 1<<'+' | 1<<'.' | 1<<'/' |
+		1<<':' | 1<<';' | 1<<'<' | 1<<'=' | 1<<'>' | 1<<'?'
+	const hi uint64 = 1<<('@'-64) | 1<<('['-64) | 1<<('\\'-64) | 1<<(']'-64) | 1<<('^'-64) | 1<<('_'-64) |
+		1<<('`'-64) | 1<<('{'-64) | 1<<('|'-64) | 1<<('}'-64) | 1<<('~'-64)
+	switch {
+	case c < 64:
+		return lo>>c&1 != 0
+	case c < 128:
+		return hi>>(c-64)&1 != 0
 	}
 	return false
 }
