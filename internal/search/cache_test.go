@@ -302,3 +302,51 @@ func TestStableImpactsAreUnchanged(t *testing.T) {
 		t.Errorf("only %d of %d documents found stable", kept, checked)
 	}
 }
+
+// TestCacheRenumbers edits documents so that facet values gain or lose
+// their number in the entry's tables (a provision, topic or force cited
+// nowhere else, added and removed again: every value after it moves) and
+// checks each build against Build, with small chunks so that most files
+// hold a document whose numbers did not move.
+func TestCacheRenumbers(t *testing.T) {
+	c := defaultConfig()
+	c.facetChunk, c.metaChunk = 16, 2
+	docs := synthDocs(300, 5)
+	cache := new(Cache)
+	if _, err := cache.build(docs, c); err != nil {
+		t.Fatal(err)
+	}
+	rare := synthExemption{"FOIA", "38(1)(a)", "Health and safety", false}.doc()
+	first := Exemption{Provision: "FOIA s1(1)(a)", Slug: "foia-s1-1-a", Section: "foia-s1", SectionLabel: "FOIA s1 Right of access", Title: "Right of access"}
+	edits := []struct {
+		what string
+		edit func(d *Document)
+	}{
+		{"provision cited nowhere else added", func(d *Document) { d.Exemptions = append(slices.Clip(d.Exemptions), rare) }},
+		{"it is removed", func(d *Document) { d.Exemptions = d.Exemptions[:len(d.Exemptions)-1] }},
+		{"first provision of all added", func(d *Document) { d.Exemptions = append(slices.Clip(d.Exemptions), first) }},
+		{"it is removed", func(d *Document) { d.Exemptions = d.Exemptions[:len(d.Exemptions)-1] }},
+		{"new topic", func(d *Document) {
+			d.Topics = append(slices.Clip(d.Topics), Facet{Slug: "aardvarks", Label: "Aardvarks"})
+		}},
+		{"it is removed", func(d *Document) { d.Topics = d.Topics[:len(d.Topics)-1] }},
+		{"new force", func(d *Document) { d.Force, d.ForceSlug = "Avon Police", "avon-police" }},
+	}
+	before, rebuilds := len(cache.st.files), cache.st.rebuilds
+	for i, e := range edits {
+		docs = slices.Clone(docs)
+		d := &docs[(i*37)%len(docs)]
+		if i%2 == 1 {
+			d = &docs[((i-1)*37)%len(docs)]
+		}
+		e.edit(d)
+		got, err := cache.build(docs, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sameIndex(t, e.what, got, buildOrFail(t, docs, c))
+	}
+	if cache.st.rebuilds != rebuilds || before == 0 {
+		t.Errorf("%d of %d edits rebuilt the whole index, want none", cache.st.rebuilds-rebuilds, len(edits))
+	}
+}

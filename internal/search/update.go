@@ -152,17 +152,75 @@ func (st *state) update(entries []*docEntry, tables tables) dirtyFiles {
 		}
 	}
 
+	for _, id := range st.dirtyDocs {
+		if id >= n || id >= p || !sameFacetValues(&prev[id].doc, &entries[id].doc) {
+			dirty.paths[bucketPath("f/", id/c.facetChunk)] = true
+		}
+		dirty.paths[bucketPath("m/", id/c.metaChunk)] = true
+	}
 	if !tables.sameNumbers(&st.tables) {
-		dirty.dirs["f/"], dirty.dirs["m/"] = true, true
-	} else {
-		for _, id := range st.dirtyDocs {
-			if id >= n || id >= p || !sameFacetValues(&prev[id].doc, &entries[id].doc) {
+		// A value that gained or lost a number in the tables (a new
+		// provision renumbers those after it) changes the files of the
+		// documents that have it, and only those.
+		moved := renumbered(&st.tables, &tables)
+		for id, e := range entries {
+			if moved.touches(&e.doc) {
 				dirty.paths[bucketPath("f/", id/c.facetChunk)] = true
+				dirty.paths[bucketPath("m/", id/c.metaChunk)] = true
 			}
-			dirty.paths[bucketPath("m/", id/c.metaChunk)] = true
 		}
 	}
 	return dirty
+}
+
+// renumbering holds, per facet table, the slugs whose number differs
+// between two builds' tables, or that only one of them has.
+type renumbering struct {
+	outcomes, regimes, forces, topics, exemptions map[string]bool
+}
+
+func renumbered(old, cur *tables) renumbering {
+	return renumbering{
+		outcomes:   movedSlugs(old.outcomes.index, cur.outcomes.index),
+		regimes:    movedSlugs(old.regimes.index, cur.regimes.index),
+		forces:     movedSlugs(old.forces.index, cur.forces.index),
+		topics:     movedSlugs(old.topics.index, cur.topics.index),
+		exemptions: movedSlugs(old.exIndex, cur.exIndex),
+	}
+}
+
+func movedSlugs(old, cur map[string]int) map[string]bool {
+	moved := map[string]bool{}
+	for s, i := range old {
+		if j, ok := cur[s]; !ok || i != j {
+			moved[s] = true
+		}
+	}
+	for s := range cur {
+		if _, ok := old[s]; !ok {
+			moved[s] = true
+		}
+	}
+	return moved
+}
+
+// touches reports whether d has a value whose number moved: the facet and
+// document files that hold d must be written again.
+func (m *renumbering) touches(d *Document) bool {
+	if m.outcomes[d.Outcome] || m.regimes[regimeSlug(d.Regime)] || m.forces[d.ForceSlug] {
+		return true
+	}
+	for _, t := range d.Topics {
+		if m.topics[t.Slug] {
+			return true
+		}
+	}
+	for _, x := range d.Exemptions {
+		if m.exemptions[x.Slug] {
+			return true
+		}
+	}
+	return false
 }
 
 // grow extends the per-term and per-word arrays to the lexicon.
