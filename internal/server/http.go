@@ -98,13 +98,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if rel == "" || strings.HasSuffix(rel, "/") {
 		name = rel + "index.html"
 	}
-	if data, ok := snap.files[name]; ok {
+	if data, ok := snap.file(name); ok {
 		h.Set("Content-Type", ContentType(name))
 		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(data))
 		return
 	}
-	if snap.dirs[rel] {
-		if _, ok := snap.files[rel+"/index.html"]; ok {
+	if snap.isDir(rel) {
+		if _, ok := snap.file(rel + "/index.html"); ok {
 			redirect(w, r, p+"/")
 			return
 		}
@@ -126,7 +126,7 @@ func redirect(w http.ResponseWriter, r *http.Request, p string) {
 func (s *Server) notFound(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 	var page []byte
 	if snap != nil {
-		page = snap.files["404.html"]
+		page, _ = snap.file("404.html")
 	}
 	if page == nil {
 		http.Error(w, "404 page not found", http.StatusNotFound)

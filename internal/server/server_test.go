@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -702,5 +703,34 @@ func TestRebuildFindsChangesTheWatcherMissed(t *testing.T) {
 		if !strings.Contains(body, text) {
 			t.Errorf("%s does not show the edit %q", page, text)
 		}
+	}
+}
+
+// TestSnapshotFilesAndFolders looks files and folders up in a build whose
+// files are not sorted, and checks that changed pages come in page order,
+// which is not file order ("a/" before "a/b/").
+func TestSnapshotFilesAndFolders(t *testing.T) {
+	old := &site.Result{Files: []output.File{
+		{Path: "index.html", Data: []byte("home")}, {Path: "a/index.html", Data: []byte("a")},
+		{Path: "a/b/index.html", Data: []byte("b")}, {Path: "a/b/c.csv", Data: []byte("c")}, {Path: "ab.txt", Data: []byte("x")},
+	}}
+	s := newSnapshot(1, old)
+	for p, want := range map[string]string{"index.html": "home", "a/index.html": "a", "a/b/index.html": "b", "ab.txt": "x"} {
+		if got, ok := s.file(p); !ok || string(got) != want {
+			t.Errorf("file(%q) = %q, %v; want %q", p, got, ok, want)
+		}
+	}
+	if _, ok := s.file("a"); ok {
+		t.Error("file(a) found a folder")
+	}
+	for dir, want := range map[string]bool{"a": true, "a/b": true, "ab": false, "a/b/c.csv": false, "b": false, "": false} {
+		if got := s.isDir(dir); got != want {
+			t.Errorf("isDir(%q) = %v, want %v", dir, got, want)
+		}
+	}
+	cur := &site.Result{Files: slices.Clone(old.Files)}
+	cur.Files[1].Data, cur.Files[2].Data = []byte("a2"), []byte("b2")
+	if n, pages := changes(s, newSnapshot(2, cur)); n != 2 || !slices.Equal(pages, []string{"a/", "a/b/"}) {
+		t.Errorf("changes = %d, %q; want 2, [a/ a/b/]", n, pages)
 	}
 }

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/foilog/foilog/internal/diag"
+	"github.com/foilog/foilog/internal/output"
 	"github.com/foilog/foilog/internal/site"
 )
 
@@ -191,25 +193,64 @@ func sourceLines(fsys fs.FS, files map[string][]string, p string, line int) []So
 	return out
 }
 
-// snapshot is one successful build, indexed for serving.
+// snapshot is one successful build, ready to serve: its files sorted by
+// path, looked up by binary search, so that a new build is served without
+// indexing its thousands of files first.
 type snapshot struct {
 	build int
 	res   *site.Result
-	files map[string][]byte // by output path
-	dirs  map[string]bool   // output folders: "responses/x"
+	files []output.File // sorted by Path
 	base  string
 }
 
 func newSnapshot(build int, res *site.Result) *snapshot {
-	s := &snapshot{build: build, res: res, files: make(map[string][]byte, len(res.Files)),
-		dirs: map[string]bool{}, base: res.Config.BasePath()}
-	for _, f := range res.Files {
-		s.files[f.Path] = f.Data
-		for d := path.Dir(f.Path); d != "." && !s.dirs[d]; d = path.Dir(d) {
-			s.dirs[d] = true
+	files := res.Files
+	byPath := func(a, b output.File) int { return strings.Compare(a.Path, b.Path) }
+	if !slices.IsSortedFunc(files, byPath) { // site.Build sorts them; stay correct if it did not
+		files = slices.Clone(files)
+		slices.SortStableFunc(files, byPath)
+	}
+	return &snapshot{build: build, res: res, files: files, base: res.Config.BasePath()}
+}
+
+// file returns the bytes of the file at path p.
+func (s *snapshot) file(p string) ([]byte, bool) {
+	i, ok := slices.BinarySearchFunc(s.files, p, func(f output.File, p string) int { return strings.Compare(f.Path, p) })
+	if !ok {
+		return nil, false
+	}
+	return s.files[i].Data, true
+}
+
+// isDir reports whether the build has a file inside the folder dir
+// ("responses/x").
+func (s *snapshot) isDir(dir string) bool {
+	if dir == "" {
+		return false
+	}
+	prefix := dir + "/"
+	i, _ := slices.BinarySearchFunc(s.files, prefix, func(f output.File, p string) int { return strings.Compare(f.Path, p) })
+	return i < len(s.files) && strings.HasPrefix(s.files[i].Path, prefix)
+}
+
+// merge walks the files of old and cur in path order, calling fn with
+// each path and its bytes in either build (ok false where it has none).
+func merge(old, cur []output.File, fn func(p string, before []byte, inOld bool, after []byte, inCur bool)) {
+	i, j := 0, 0
+	for i < len(old) || j < len(cur) {
+		switch {
+		case j == len(cur) || i < len(old) && old[i].Path < cur[j].Path:
+			fn(old[i].Path, old[i].Data, true, nil, false)
+			i++
+		case i == len(old) || cur[j].Path < old[i].Path:
+			fn(cur[j].Path, nil, false, cur[j].Data, true)
+			j++
+		default:
+			fn(cur[j].Path, old[i].Data, true, cur[j].Data, true)
+			i++
+			j++
 		}
 	}
-	return s
 }
 
 // pagePath returns the page path of an HTML output file
@@ -232,24 +273,18 @@ func changes(old, cur *snapshot) (files int, pages []string) {
 	if old == nil {
 		return len(cur.files), nil
 	}
-	for p := range old.files {
-		if _, ok := cur.files[p]; !ok {
-			files++
-		}
-	}
-	for p, data := range cur.files {
-		prev, ok := old.files[p]
-		if ok && sameBytes(prev, data) {
-			continue
+	merge(old.files, cur.files, func(p string, before []byte, inOld bool, after []byte, inCur bool) {
+		if inOld && inCur && sameBytes(before, after) {
+			return
 		}
 		files++
-		if pp, isPage := pagePath(p); isPage && ok {
+		if pp, isPage := pagePath(p); isPage && inOld && inCur {
 			pages = append(pages, pp)
 		}
-	}
-	sort.Strings(pages)
+	})
+	sort.Strings(pages) // file order is not page order: "a/b/index.html" < "a/index.html"
 	if len(pages) > MaxChanged {
-		pages = pages[:MaxChanged] // the first in order, not whichever the map gave first
+		pages = pages[:MaxChanged] // the first in order
 	}
 	return files, pages
 }
@@ -273,17 +308,15 @@ func sameBytes(a, b []byte) bool {
 // in the build, or when their names match ("a.md" and "a/index.md").
 func movedPages(old, cur *snapshot) (moved []Move, removed []string) {
 	var gone []string
-	for p := range old.files {
-		if pp, ok := pagePath(p); ok {
-			if _, still := cur.files[p]; !still {
-				gone = append(gone, pp)
-			}
+	merge(old.files, cur.files, func(p string, _ []byte, inOld bool, _ []byte, inCur bool) {
+		if pp, ok := pagePath(p); ok && inOld && !inCur {
+			gone = append(gone, pp)
 		}
-	}
+	})
 	if len(gone) == 0 {
 		return nil, nil
 	}
-	sort.Strings(gone)
+	sort.Strings(gone) // file order is not page order
 	oldBySource, curBySource := map[string]string{}, map[string]string{}
 	oldByPage := map[string]string{}
 	for _, s := range old.res.Sources {
@@ -300,7 +333,7 @@ func movedPages(old, cur *snapshot) (moved []Move, removed []string) {
 		if _, existed := oldBySource[s.Source]; existed {
 			continue
 		}
-		if _, had := old.files[s.Path+"index.html"]; !had {
+		if _, had := old.file(s.Path + "index.html"); !had {
 			fresh = append(fresh, s)
 		}
 	}
