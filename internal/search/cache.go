@@ -106,6 +106,7 @@ type docEntry struct {
 	norm  [nFields]float64 // field factors q was computed with
 	slack float64          // how far q is from changing (stable)
 	stale bool             // q is not computed yet
+	meta  metaText         // its text in its document file, once encoded
 }
 
 // stored is one file as written last time: the SHA-256 of its encoding and

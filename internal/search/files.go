@@ -71,8 +71,8 @@ func (st *state) shards(docs []*Document, dirty dirtyFiles) ([]shard, string) {
 		add("f/", bucketPath("f/", lo/c.facetChunk), func() []byte { return encodeFacets(chunk, &st.tables) })
 	}
 	for lo := 0; lo < len(docs); lo += c.metaChunk {
-		chunk := docs[lo:min(len(docs), lo+c.metaChunk)]
-		add("m/", bucketPath("m/", lo/c.metaChunk), func() []byte { return encodeMeta(chunk, &st.tables, c) })
+		chunk := st.docs[lo:min(len(docs), lo+c.metaChunk)] // the entries of docs
+		add("m/", bucketPath("m/", lo/c.metaChunk), func() []byte { return encodeMetaEntries(chunk, &st.tables, c) })
 	}
 
 	var todo []int
