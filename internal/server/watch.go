@@ -125,8 +125,11 @@ type Watcher struct {
 }
 
 // DefaultDebounce is the quiet time a Watcher waits after the last event
-// of a burst before it reports the burst.
-const DefaultDebounce = 50 * time.Millisecond
+// of a burst before it reports the burst. Every save waits for it, so it
+// is short: an editor's save (a write, or a temporary file renamed over
+// the original) and the files of a checkout arrive well within it of one
+// another. A burst it splits costs one more rebuild, nothing else.
+const DefaultDebounce = 25 * time.Millisecond
 
 // NewWatcher starts watching the site at root: the folders WatchedDirs
 // (with every folder inside them, including ones created later) and the
