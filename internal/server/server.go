@@ -123,7 +123,8 @@ func (s *Server) Status() Status {
 // telling open pages, Rebuild looks at every response file all the same
 // (site.Cache.Stale), and when the change left one out (the watcher
 // missed an event) it builds again with those files, and returns that
-// build's status.
+// build's status. (Run does that check only once the watcher has been
+// quiet for a while, so that it never delays the next save's rebuild.)
 func (s *Server) Rebuild(c Change) Status {
 	s.buildMu.Lock()
 	defer s.buildMu.Unlock()
@@ -131,16 +132,31 @@ func (s *Server) Rebuild(c Change) Status {
 	if c == nil {
 		return st
 	}
-	if stale := s.opts.Cache.Stale(s.opts.Source); len(stale) > 0 {
-		missed := make(Change, len(stale))
-		for i, p := range stale {
-			missed[i] = Event{Path: p, Op: Changed}
-		}
-		fmt.Fprintf(s.log, "the watcher missed %d %s (%s); rebuilding\n", len(missed), plural(len(missed), "change", "changes"), missed)
+	if missed := s.missed(); missed != nil {
 		st = s.build(missed)
 	}
 	return st
 }
+
+// missed returns the response files that changed since the last build
+// without being in its change, as a change to build, and says so on the
+// log; nil when there are none. The caller holds buildMu.
+func (s *Server) missed() Change {
+	stale := s.opts.Cache.Stale(s.opts.Source)
+	if len(stale) == 0 {
+		return nil
+	}
+	missed := make(Change, len(stale))
+	for i, p := range stale {
+		missed[i] = Event{Path: p, Op: Changed}
+	}
+	fmt.Fprintf(s.log, "the watcher missed %d %s (%s); rebuilding\n", len(missed), plural(len(missed), "change", "changes"), missed)
+	return missed
+}
+
+// checkAfter is how long the watcher must have been quiet before Run
+// looks at every response file for changes it missed.
+const checkAfter = 300 * time.Millisecond
 
 // build builds the site once, as Rebuild describes. The caller holds
 // buildMu.
@@ -316,7 +332,32 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	s.Rebuild(nil)
 	fmt.Fprintf(s.log, "Serving %s at %s (press Ctrl-C to stop)\n", s.describe(), s.URL(ln.Addr()))
 
-	watchErr := w.Run(ctx, func(c Change) { s.Rebuild(c) })
+	// After each rebuild, once the watcher has been quiet for checkAfter,
+	// every response file is looked at for changes the watcher missed.
+	var check *time.Timer
+	check = time.AfterFunc(time.Hour, func() {
+		if ctx.Err() != nil {
+			return
+		}
+		s.buildMu.Lock()
+		defer s.buildMu.Unlock()
+		if !w.idle() {
+			check.Reset(checkAfter) // a change is on its way: after it
+			return
+		}
+		if missed := s.missed(); missed != nil {
+			s.build(missed)
+		}
+	})
+	check.Stop()
+	watchErr := w.Run(ctx, func(c Change) {
+		check.Stop()
+		s.buildMu.Lock()
+		s.build(c)
+		s.buildMu.Unlock()
+		check.Reset(checkAfter)
+	})
+	check.Stop()
 
 	s.hub.close()
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)

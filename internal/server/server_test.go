@@ -734,3 +734,65 @@ func TestSnapshotFilesAndFolders(t *testing.T) {
 		t.Errorf("changes = %d, %q; want 2, [a/ a/b/]", n, pages)
 	}
 }
+
+// TestRunFindsChangesTheWatcherMissed changes a response through a hard
+// link from outside the site, which no watch reports: once the watcher
+// has been quiet after the rebuild of another save, Run looks at every
+// response file, finds the change and rebuilds with it.
+func TestRunFindsChangesTheWatcherMissed(t *testing.T) {
+	root := testSite(t)
+	outside := filepath.Join(t.TempDir(), "linked.md")
+	linked := strings.Replace(strings.Replace(drones, "0002/23", "0009/23", 1), "Use of drones", "Linked", 1)
+	if err := os.WriteFile(outside, []byte(linked), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(outside, filepath.Join(root, "content/responses/linked.md")); err != nil {
+		t.Skipf("no hard links here: %v", err)
+	}
+	old := time.Now().Add(-time.Hour) // so that the cache trusts the files' times
+	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			err = os.Chtimes(p, old, old)
+		}
+		return err
+	})
+	var log strings.Builder
+	s := New(Config{Root: root, Options: testOptions(), Log: &lockedWriter{w: &log}})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	waitFor(t, func() bool { return s.Status().Good == 1 })
+	resp, err := http.Get("http://" + ln.Addr().String() + "/_foilog/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	ev := &sse{r: bufio.NewReader(resp.Body), body: resp.Body}
+	ev.next(t) // hello
+
+	writeFile(t, root, "content/responses/bwv.md", strings.Replace(bwv, "31 days", "45 days", 1))
+	if name, st := ev.next(t); name != "build" || st.Trigger != "content/responses/bwv.md changed" {
+		t.Fatalf("after saving a file: %s %+v", name, st)
+	}
+	if err := os.WriteFile(outside, []byte(strings.Replace(linked, "We hold no information.", "Changed unseen.", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	name, st := ev.next(t)
+	if name != "build" || !st.OK || !st.Reload || st.Trigger != "content/responses/linked.md changed" {
+		t.Fatalf("after a change no watch reported: %s %+v", name, st)
+	}
+	s.mu.RLock()
+	page, _ := s.good.file("responses/foi-0009-23/index.html")
+	s.mu.RUnlock()
+	if !strings.Contains(string(page), "Changed unseen.") {
+		t.Errorf("the page does not show the change")
+	}
+}

@@ -382,6 +382,13 @@ func (w *Watcher) take() Change {
 	return c
 }
 
+// idle reports whether no change is pending.
+func (w *Watcher) idle() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return len(w.pending) == 0
+}
+
 // due returns how long to wait before the pending change should be
 // reported, and whether anything is pending.
 func (w *Watcher) due() (time.Duration, bool) {
