@@ -79,6 +79,16 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document, htmls
 		StyleSheets: []string{"assets/site.css", "assets/syntax.css"},
 		Responses:   len(rs),
 	}
+	// The search index reads nothing the pages need: it is built in the
+	// background while the page model is made, related responses are
+	// computed and pages render, and files waits for it before writing
+	// its files.
+	searchDocs := b.searchDocs()
+	b.indexDone = make(chan struct{})
+	go func() {
+		defer close(b.indexDone)
+		b.index, b.indexErr = b.searchIndex(searchDocs)
+	}()
 	b.views = make([]*ResponseView, len(rs))
 	b.keys = make([]string, len(rs))
 	b.provisionCount = map[exemption.Provision]int{}
@@ -101,15 +111,6 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document, htmls
 			}
 		}
 	}
-	// The search index reads nothing the pages need: it is built in the
-	// background while related responses are computed and pages render,
-	// and files waits for it before writing its files.
-	searchDocs := b.searchDocs()
-	b.indexDone = make(chan struct{})
-	go func() {
-		defer close(b.indexDone)
-		b.index, b.indexErr = b.searchIndex(searchDocs)
-	}()
 	b.relate()
 }
 
@@ -324,8 +325,9 @@ func (b *builder) relate() {
 	}
 }
 
-// searchDocs returns the search documents of the published responses.
-// With a cache, a response loaded before keeps its document.
+// searchDocs returns the search documents of the published responses. It
+// needs no view of them, so that the index can be built while they are
+// made. With a cache, a response loaded before keeps its document.
 func (b *builder) searchDocs() []search.Document {
 	docs := make([]search.Document, len(b.responses))
 	known := b.opts.Cache.searchDocs()
@@ -335,9 +337,12 @@ func (b *builder) searchDocs() []search.Document {
 			docs[i] = d
 			continue
 		}
-		v := b.views[i]
+		summary := r.Summary // as the response's view has it
+		if summary == "" {
+			summary = b.docs[i].Summary
+		}
 		d := search.Document{
-			URL: v.Path, Title: r.Title, Reference: r.Reference, Summary: v.Summary, Body: b.docs[i].Text,
+			URL: r.URL(), Title: r.Title, Reference: r.Reference, Summary: summary, Body: b.docs[i].Text,
 			Date: r.Date.String(), Year: r.Date.Year, Outcome: string(r.Outcome), OutcomeLabel: r.Outcome.Label(),
 			Regime: string(r.Regime), Force: r.Force.Name, ForceSlug: r.Force.Slug,
 		}
