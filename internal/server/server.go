@@ -335,12 +335,13 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	// After each rebuild, once the watcher has been quiet for checkAfter,
 	// every response file is looked at for changes the watcher missed.
 	var check *time.Timer
+	stopped := false // under buildMu: the watcher has stopped, and so have checks
 	check = time.AfterFunc(time.Hour, func() {
-		if ctx.Err() != nil {
-			return
-		}
 		s.buildMu.Lock()
 		defer s.buildMu.Unlock()
+		if stopped {
+			return
+		}
 		if !w.idle() {
 			check.Reset(checkAfter) // a change is on its way: after it
 			return
@@ -358,6 +359,9 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		check.Reset(checkAfter)
 	})
 	check.Stop()
+	s.buildMu.Lock() // waits for a check under way
+	stopped = true
+	s.buildMu.Unlock()
 
 	s.hub.close()
 	shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
