@@ -72,9 +72,24 @@ func fileOf(path string) string {
 // files renders every page and gathers every other file of the site,
 // handing each to out as soon as it is ready.
 func (b *builder) files(out Sink) error {
-	// The search index is still being built in the background: every page
-	// but the search page renders meanwhile.
-	defer func() { <-b.indexDone }()
+	// The search index is still being built in the background: its files
+	// are written as soon as it is done, while every page but the search
+	// page renders.
+	var indexErr error
+	indexWritten := make(chan struct{})
+	go func() {
+		defer close(indexWritten)
+		<-b.indexDone
+		if indexErr = b.indexErr; indexErr != nil {
+			return
+		}
+		for _, f := range b.index.Files {
+			if indexErr = out.Put(f.Path, f.Data); indexErr != nil {
+				return
+			}
+		}
+	}()
+	defer func() { <-indexWritten }()
 	if b.opts.Cache == nil {
 		// Without a cache nothing reads the Markdown output again (the
 		// search documents hold the text they need): let the collector
@@ -102,17 +117,12 @@ func (b *builder) files(out Sink) error {
 	if err := b.render(rest, out); err != nil {
 		return err
 	}
-	<-b.indexDone
-	idx, err := b.index, b.indexErr
-	if err != nil {
-		return err
+	<-indexWritten
+	if indexErr != nil {
+		return indexErr
 	}
+	idx := b.index
 	b.index = nil
-	for _, f := range idx.Files {
-		if err := out.Put(f.Path, f.Data); err != nil {
-			return err
-		}
-	}
 	b.searchView = SearchView{EntryURL: b.site.BasePath + idx.EntryPath}
 	for i := range searchPage {
 		searchPage[i].data.Search = b.searchView
