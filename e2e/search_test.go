@@ -49,10 +49,11 @@ const searchViewJS = `(() => {
   };
 })()`
 
-// readSearch waits until the search page is settled (no search running)
-// and cond, a JavaScript expression, is true, then returns what it shows.
+// readSearch waits until the search page is settled (no search running,
+// filter counts up to date) and cond, a JavaScript expression, is true,
+// then returns what it shows.
 func readSearch(ctx context.Context, cond string) (searchView, error) {
-	js := `(() => !document.querySelector('#search-list[aria-busy="true"]') && !!(` + cond + `))()`
+	js := `(() => !document.querySelector('#search [aria-busy="true"]') && !!(` + cond + `))()`
 	if err := waitFor(ctx, js, 10*time.Second); err != nil {
 		v, _ := chromedp.Run(ctx, chromedp.Evaluate[searchView](searchViewJS))
 		return v, fmt.Errorf("%w\nthe page shows %+v", err, v)

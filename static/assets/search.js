@@ -76,6 +76,7 @@ async function run() {
     showFilterCount();
     announce(res);
     // The results first; the filter counts follow once they are on screen.
+    if (res.facets) facetsBox.setAttribute('aria-busy', 'true');
     afterPaint(() => {
       performance.mark('foilog:results-painted');
       if (res === current && res.facets) renderFacets(res);
@@ -249,6 +250,7 @@ function renderFacets(res) {
     facetsBox.prepend(clear);
   }
   clear.hidden = filterCount() === 0;
+  facetsBox.removeAttribute('aria-busy');
 }
 
 // Events
