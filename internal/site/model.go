@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/content"
@@ -93,13 +94,20 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document, htmls
 	b.keys = make([]string, len(rs))
 	b.provisionCount = map[exemption.Provision]int{}
 	for i, r := range rs {
-		b.views[i] = b.view(r, docs[i], htmls[i])
-		b.views[i].items = &itemCache{html: map[string]template.HTML{}, render: b.tpl.item}
 		b.keys[i] = r.Hash
 		for _, p := range r.Provisions {
 			b.provisionCount[p]++
 		}
+		for _, c := range r.Citations {
+			for _, p := range c.Provisions {
+				b.provisionView(p) // so that the views below only read provisionViews
+			}
+		}
 	}
+	parallel(b.opts.Workers, len(rs), func(i int) {
+		b.views[i] = b.view(rs[i], docs[i], htmls[i])
+		b.views[i].items = &itemCache{html: map[string]template.HTML{}, render: b.tpl.item}
+	})
 	b.group()
 	for _, v := range b.views {
 		for ci := range v.Citations {
@@ -373,4 +381,19 @@ func (b *builder) searchIndex(docs []search.Document) (*search.Index, error) {
 		return nil, fmt.Errorf("build search index: %w", err)
 	}
 	return idx, nil
+}
+
+// parallel calls do(i) for every i in [0, n) on the given number of
+// goroutines, in contiguous runs.
+func parallel(workers, n int, do func(i int)) {
+	workers = max(1, min(workers, n))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			for i := w * n / workers; i < (w+1)*n/workers; i++ {
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
 }

@@ -217,8 +217,54 @@ func (b *builder) render(specs []pageSpec, out Sink) error {
 	return nil
 }
 
-// plan lists every HTML page of the site.
+// plan lists every HTML page of the site: the home page, the response
+// pages (planned on another goroutine meanwhile) and every list.
 func (b *builder) plan() []pageSpec {
+	var responses []pageSpec
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		responses = b.planResponses()
+	}()
+	lists := b.planLists()
+	<-done
+	specs := make([]pageSpec, 0, len(lists)+len(responses))
+	specs = append(specs, lists[0]) // the home page
+	specs = append(specs, responses...)
+	return append(specs, lists[1:]...)
+}
+
+// planResponses lists the response pages and their aliases.
+func (b *builder) planResponses() []pageSpec {
+	specs := make([]pageSpec, 0, len(b.responses))
+	for i, r := range b.responses {
+		v := b.views[i]
+		p := b.page("response", v.Path, v.Title, Crumb{"Responses", "responses/"})
+		p.Response = v
+		p.Description = v.Summary
+		p.NoIndex = v.Draft || v.Embargoed
+		rk := make([]string, 0, 2*len(v.Related)+1)
+		rk = append(rk, b.keys[i])
+		for _, rv := range v.Related {
+			rk = append(rk, rv.Path, b.keyByPath[rv.Path])
+		}
+		specs = append(specs, pageSpec{file: fileOf(p.Path), kind: p.Kind, data: p,
+			key: p.Kind + "|" + p.Path + "|" + strings.Join(rk, ",")})
+		for _, a := range r.Aliases {
+			file := a
+			if strings.HasSuffix(a, "/") {
+				file += "index.html"
+			}
+			specs = append(specs, pageSpec{file: file, kind: "alias", key: "alias|" + v.Path, source: r,
+				data: &Page{Site: b.site, Kind: "alias", Title: v.Title, Path: v.Path}})
+		}
+	}
+	return specs
+}
+
+// planLists lists the home page first, then every other page but the
+// response pages.
+func (b *builder) planLists() []pageSpec {
 	var specs []pageSpec
 	add := func(p *Page, key string) {
 		specs = append(specs, pageSpec{file: fileOf(p.Path), kind: p.Kind, data: p, key: p.Kind + "|" + p.Path + "|" + key})
@@ -238,28 +284,7 @@ func (b *builder) plan() []pageSpec {
 	home.Regimes = b.regimeGroups()
 	add(home, allKey)
 
-	// Responses, their list, aliases.
-	for i, r := range b.responses {
-		v := b.views[i]
-		p := b.page("response", v.Path, v.Title, Crumb{"Responses", "responses/"})
-		p.Response = v
-		p.Description = v.Summary
-		p.NoIndex = v.Draft || v.Embargoed
-		rk := make([]string, 0, len(v.Related)+1)
-		rk = append(rk, b.keys[i])
-		for _, rv := range v.Related {
-			rk = append(rk, rv.Path, b.keyByPath[rv.Path])
-		}
-		add(p, strings.Join(rk, ","))
-		for _, a := range r.Aliases {
-			file := a
-			if strings.HasSuffix(a, "/") {
-				file += "index.html"
-			}
-			specs = append(specs, pageSpec{file: file, kind: "alias", key: "alias|" + v.Path, source: r,
-				data: &Page{Site: b.site, Kind: "alias", Title: v.Title, Path: v.Path}})
-		}
-	}
+	// The list of responses.
 	b.paginate(all, "responses/", "All responses", nil, func(p *Page) {
 		p.Description = "Every published response, newest first."
 	}, add)
