@@ -68,7 +68,7 @@ func buildInto(src, name string) (string, error) {
 	if res == nil {
 		return "", fmt.Errorf("build the %s site:\n%v", name, diags)
 	}
-	parent, err := tempDir("foilog-e2e-" + name + "-")
+	parent, err := tempDir("foilog-e2e-" + strings.ReplaceAll(name, " ", "-") + "-")
 	if err != nil {
 		return "", err
 	}
