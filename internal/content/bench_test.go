@@ -1,6 +1,7 @@
 package content_test
 
 import (
+	"github.com/foilog/foilog/internal/cputime"
 	"io/fs"
 	"os"
 	"sync"
@@ -43,7 +44,7 @@ func BenchmarkLoadFile(b *testing.B) {
 			}
 			paths, _ := content.Sources(fsys)
 			b.ReportAllocs()
-			start, ok := cpuTime()
+			start, ok := cputime.Used()
 			b.ResetTimer()
 			for range b.N {
 				for _, p := range paths {
@@ -53,7 +54,7 @@ func BenchmarkLoadFile(b *testing.B) {
 				}
 			}
 			b.StopTimer()
-			if end, _ := cpuTime(); ok {
+			if end, _ := cputime.Used(); ok {
 				b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 			}
 		})

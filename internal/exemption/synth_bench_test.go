@@ -1,6 +1,7 @@
 package exemption_test
 
 import (
+	"github.com/foilog/foilog/internal/cputime"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -40,7 +41,7 @@ func benchFacts(b *testing.B, f func(exemption.Facts)) {
 	}
 	b.SetBytes(n)
 	b.ReportAllocs()
-	start, ok := cpuTime()
+	start, ok := cputime.Used()
 	b.ResetTimer()
 	for range b.N {
 		for _, x := range facts {
@@ -48,7 +49,7 @@ func benchFacts(b *testing.B, f func(exemption.Facts)) {
 		}
 	}
 	b.StopTimer()
-	if end, _ := cpuTime(); ok {
+	if end, _ := cputime.Used(); ok {
 		b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	}
 }

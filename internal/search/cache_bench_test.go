@@ -1,6 +1,7 @@
 package search
 
 import (
+	"github.com/foilog/foilog/internal/cputime"
 	"slices"
 	"testing"
 	"time"
@@ -23,7 +24,7 @@ func BenchmarkRebuildCitation(b *testing.B) {
 	d := &docs[len(docs)/3]
 	plain := d.Exemptions
 	cited := append(slices.Clip(plain), synthExemption{"FOIA", "38(1)(a)", "Health and safety", false}.doc())
-	start, ok := cpuTime()
+	start, ok := cputime.Used()
 	b.ResetTimer()
 	for i := range b.N {
 		d.Exemptions = plain
@@ -35,7 +36,7 @@ func BenchmarkRebuildCitation(b *testing.B) {
 		}
 	}
 	b.StopTimer()
-	if end, _ := cpuTime(); ok {
+	if end, _ := cputime.Used(); ok {
 		b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"fmt"
+	"github.com/foilog/foilog/internal/cputime"
 	"testing"
 	"time"
 )
@@ -29,7 +30,7 @@ func benchRebuild(b *testing.B, docs []Document, build func([]Document) (*Index,
 	if _, err := build(docs); err != nil {
 		b.Fatal(err)
 	}
-	start, ok := cpuTime()
+	start, ok := cputime.Used()
 	b.ResetTimer()
 	for i := range b.N {
 		d := &docs[i*7919%len(docs)]
@@ -39,7 +40,7 @@ func benchRebuild(b *testing.B, docs []Document, build func([]Document) (*Index,
 		}
 	}
 	b.StopTimer()
-	if end, _ := cpuTime(); ok {
+	if end, _ := cputime.Used(); ok {
 		b.ReportMetric(float64(end-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
 	}
 }

@@ -1,15 +1,13 @@
 //go:build unix
 
-package search
+package cputime
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime returns the CPU time (user + system) this process has used so
-// far, and whether the platform reports it.
-func cpuTime() (time.Duration, bool) {
+func used() (time.Duration, bool) {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0, false
