@@ -76,6 +76,9 @@ type Server struct {
 	mu     sync.RWMutex
 	good   *snapshot // the site served; nil before the first success
 	status Status
+	// nextEmbargo is when the site changes next without a file changing:
+	// the earliest embargo to end, from the last good build.
+	nextEmbargo time.Time
 }
 
 // New returns a server for the site at cfg.Root. It builds nothing yet:
@@ -160,9 +163,15 @@ const checkAfter = 300 * time.Millisecond
 
 // build builds the site once, as Rebuild describes. The caller holds
 // buildMu.
-func (s *Server) build(c Change) Status {
+func (s *Server) build(c Change) Status { return s.buildFor(c, "") }
+
+// buildFor builds as build does, saying why when no file changed:
+// "the embargo of content/responses/a.md ended".
+func (s *Server) buildFor(c Change, why string) Status {
 	trigger := "start"
-	if c != nil {
+	if why != "" {
+		trigger = why
+	} else if c != nil {
 		trigger = c.String()
 	}
 
@@ -210,6 +219,7 @@ func (s *Server) build(c Change) Status {
 	s.mu.Lock()
 	if cur != nil {
 		s.good = cur
+		s.nextEmbargo = res.NextEmbargo
 	}
 	s.status = st
 	s.hub.publish(encodeEvent("build", st))
@@ -332,10 +342,32 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	s.Rebuild(nil)
 	fmt.Fprintf(s.log, "Serving %s at %s (press Ctrl-C to stop)\n", s.describe(), s.URL(ln.Addr()))
 
+	stopped := false // under buildMu: the watcher has stopped, and so have checks
+	// When an embargo ends the site changes although no file does: build
+	// again then, so that the preview shows the response published.
+	var embargo *time.Timer
+	schedule := func() { // the caller holds buildMu
+		s.mu.RLock()
+		next := s.nextEmbargo
+		s.mu.RUnlock()
+		embargo.Stop()
+		if !next.IsZero() {
+			embargo.Reset(time.Until(next) + embargoMargin)
+		}
+	}
+	embargo = time.AfterFunc(time.Hour, func() {
+		s.buildMu.Lock()
+		defer s.buildMu.Unlock()
+		if stopped {
+			return
+		}
+		s.buildFor(Change{}, "an embargo ended")
+		schedule()
+	})
+
 	// After each rebuild, once the watcher has been quiet for checkAfter,
 	// every response file is looked at for changes the watcher missed.
 	var check *time.Timer
-	stopped := false // under buildMu: the watcher has stopped, and so have checks
 	check = time.AfterFunc(time.Hour, func() {
 		s.buildMu.Lock()
 		defer s.buildMu.Unlock()
@@ -348,19 +380,26 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 		}
 		if missed := s.missed(); missed != nil {
 			s.build(missed)
+			schedule()
 		}
 	})
 	check.Stop()
+	s.buildMu.Lock()
+	schedule()
+	s.buildMu.Unlock()
+
 	watchErr := w.Run(ctx, func(c Change) {
 		check.Stop()
 		s.buildMu.Lock()
 		s.build(c)
+		schedule()
 		s.buildMu.Unlock()
 		check.Reset(checkAfter)
 	})
 	check.Stop()
-	s.buildMu.Lock() // waits for a check under way
+	s.buildMu.Lock() // waits for a check or embargo build under way
 	stopped = true
+	embargo.Stop()
 	s.buildMu.Unlock()
 
 	s.hub.close()
@@ -374,6 +413,10 @@ func (s *Server) Run(ctx context.Context, ln net.Listener) error {
 	}
 	return watchErr
 }
+
+// embargoMargin is how long after an embargo ends the preview builds
+// again, so that the build's clock is surely past it.
+const embargoMargin = 50 * time.Millisecond
 
 // loopbackOnly refuses requests whose Host header is not a loopback name
 // of port: on a server only this computer can reach, such a request comes

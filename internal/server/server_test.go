@@ -796,3 +796,56 @@ func TestRunFindsChangesTheWatcherMissed(t *testing.T) {
 		t.Errorf("the page does not show the change")
 	}
 }
+
+// When an embargo ends while the preview runs, the preview builds again
+// by itself: the response appears without any file changing.
+func TestRunPublishesWhenAnEmbargoEnds(t *testing.T) {
+	root := testSite(t)
+	publish := time.Now().UTC().Truncate(time.Second).Add(2 * time.Second)
+	embargoed := strings.Replace(strings.Replace(drones, "0002/23", "0010/23", 1), "Use of drones", "Embargoed drones", 1)
+	embargoed = strings.Replace(embargoed, "outcome: not-held\n", "outcome: not-held\npublish: "+publish.Format(time.RFC3339)+"\n", 1)
+	writeFile(t, root, "content/responses/embargoed.md", embargoed)
+	opts := testOptions()
+	opts.Drafts, opts.Now = false, time.Time{} // the real clock decides
+	s := New(Config{Root: root, Options: opts})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- s.Run(ctx, ln) }()
+	t.Cleanup(func() {
+		cancel()
+		<-done
+	})
+	waitFor(t, func() bool { return s.Status().Good == 1 })
+	resp, err := http.Get("http://" + ln.Addr().String() + "/_foilog/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	ev := &sse{r: bufio.NewReader(resp.Body), body: resp.Body}
+	ev.next(t) // hello
+	page := "responses/foi-0010-23/index.html"
+	s.mu.RLock()
+	_, shown := s.good.file(page)
+	s.mu.RUnlock()
+	if shown && time.Now().Before(publish) {
+		t.Fatal("the embargoed response is served before its embargo ends")
+	}
+
+	name, st := ev.next(t)
+	if name != "build" || !st.OK || !st.Reload || st.Trigger != "an embargo ended" {
+		t.Fatalf("after the embargo: %s %+v", name, st)
+	}
+	if time.Now().Before(publish) {
+		t.Errorf("built again %v before the embargo ended", time.Until(publish))
+	}
+	s.mu.RLock()
+	data, shown := s.good.file(page)
+	s.mu.RUnlock()
+	if !shown || !strings.Contains(string(data), "Embargoed drones") {
+		t.Errorf("the response is not served once its embargo has ended")
+	}
+}

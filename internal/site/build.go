@@ -109,6 +109,10 @@ type Result struct {
 	// Sources maps each published response's source path to its page path,
 	// so a preview can follow a renamed file.
 	Sources []SourcePage
+	// NextEmbargo is the earliest embargo (publish) that ends after the
+	// build's Now, of any response: the site changes then although no file
+	// does, so a preview builds again at that time. Zero when none.
+	NextEmbargo time.Time
 }
 
 // SourcePage pairs a response's Markdown file with its page.
@@ -166,6 +170,11 @@ func Build(opts Options) (*Result, diag.List) {
 	}
 	list.Sort()
 	res := &Result{Responses: len(published), Pages: b.pageCount, Warnings: list, Config: cfg}
+	for _, r := range responses {
+		if r.Publish.After(opts.Now) && (res.NextEmbargo.IsZero() || r.Publish.Before(res.NextEmbargo)) {
+			res.NextEmbargo = r.Publish
+		}
+	}
 	if mem != nil {
 		sort.Slice(mem.files, func(i, j int) bool { return mem.files[i].Path < mem.files[j].Path })
 		res.Files = mem.files

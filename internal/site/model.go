@@ -95,6 +95,9 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document, htmls
 	b.provisionCount = map[exemption.Provision]int{}
 	for i, r := range rs {
 		b.keys[i] = r.Hash
+		if !r.Publish.IsZero() && b.opts.Now.Before(r.Publish) {
+			b.keys[i] += "|embargoed" // shown with a banner in preview, until the embargo ends
+		}
 		for _, p := range r.Provisions {
 			b.provisionCount[p]++
 		}

@@ -433,3 +433,39 @@ func TestStaticFileClashes(t *testing.T) {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
 }
+
+// A preview shows an embargoed response with a banner; once the embargo
+// has ended the rebuilt page loses it, although the file did not change
+// and the page would otherwise come from the cache.
+func TestCachedPageFollowsTheEmbargo(t *testing.T) {
+	dir := t.TempDir()
+	write := func(p, s string) {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
+		if err := os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/responses/a.md", "---\ntitle: A\nreference: FOI 1/23\ndate: 2023-01-02\noutcome: disclosed\npublish: 2026-11-01T13:00:00Z\n---\nBody.\n")
+	opts := options(dir)
+	opts.Drafts, opts.Cache = true, site.NewCache()
+	res, list := site.Build(opts)
+	if res == nil {
+		t.Fatal(list)
+	}
+	if page := string(fileData(res, "responses/foi-1-23/index.html")); !strings.Contains(page, "EMBARGOED") {
+		t.Fatalf("no embargo banner before the embargo ends:\n%s", page)
+	}
+	if want := time.Date(2026, 11, 1, 13, 0, 0, 0, time.UTC); !res.NextEmbargo.Equal(want) {
+		t.Errorf("NextEmbargo = %v, want %v", res.NextEmbargo, want)
+	}
+	opts.Now = fixedNow.Add(2 * time.Hour)
+	if res, list = site.Build(opts); res == nil {
+		t.Fatal(list)
+	}
+	if page := string(fileData(res, "responses/foi-1-23/index.html")); strings.Contains(page, "EMBARGOED") {
+		t.Errorf("the embargo banner stays after the embargo ended")
+	}
+	if !res.NextEmbargo.IsZero() {
+		t.Errorf("NextEmbargo = %v after the last embargo ended", res.NextEmbargo)
+	}
+}
