@@ -163,15 +163,11 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// memoryLimit is the soft heap limit of a build (see runtime/debug
-// SetMemoryLimit): the garbage collector works harder as the heap nears
-// it, which keeps a 10,000-response build well under 500 MB for about a
-// tenth more CPU time. GOMEMLIMIT in the environment overrides it.
-const memoryLimit = 320 << 20
-
+// limitMemory sets the soft heap limit of a build, site.MemoryLimit,
+// unless GOMEMLIMIT in the environment sets another.
 func limitMemory() {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
+		debug.SetMemoryLimit(site.MemoryLimit)
 	}
 }
 

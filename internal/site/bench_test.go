@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"syscall"
@@ -63,6 +64,10 @@ func syntheticLog(b *testing.B, n int) string {
 }
 
 func BenchmarkBuild(b *testing.B) {
+	// As foilog build does (GOMEMLIMIT in the environment wins there too).
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(site.MemoryLimit))
+	}
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			dir := syntheticLog(b, n)

@@ -197,6 +197,11 @@ func (b *builder) render(specs []pageSpec, out Sink) error {
 						continue
 					}
 					b.opts.Cache.putPage(s.file, key, data)
+					if s.kind == "response" && b.opts.Cache == nil {
+						// Only its own page shows a response's body: let the
+						// collector have it.
+						s.data.Response.Body = ""
+					}
 				}
 				if err := out.Put(s.file, data); err != nil {
 					errs[w] = err
