@@ -31,9 +31,10 @@ func appendJSON(b []byte, s string) []byte {
 	return append(b, q...)
 }
 
-// encodeMetaEntries encodes the document file of entries, byte for byte
-// as encodeMeta encodes that of their documents, encoding each entry's
-// text once in its life.
+// encodeMetaEntries encodes the document file m/{chunk} of entries (FORMAT.md,
+// "Document files"): the bytes encoding/json gives for one array per document
+// (TestMetaEntriesMatchEncodeMeta checks it), encoding each entry's text once
+// in its life.
 func encodeMetaEntries(entries []*docEntry, t *tables, c config) []byte {
 	b := make([]byte, 0, 640*len(entries))
 	b = append(b, '[')

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -41,4 +42,25 @@ func TestMetaEntriesMatchEncodeMeta(t *testing.T) {
 			}
 		}
 	}
+}
+
+// encodeMeta encodes a result metadata file m/{chunk} the plain way, with
+// encoding/json (FORMAT.md, "Document files"): the reference that
+// encodeMetaEntries, which the index writes, must match byte for byte.
+func encodeMeta(chunk []*Document, t *tables, c config) []byte {
+	recs := make([][]any, len(chunk))
+	for i, d := range chunk {
+		recs[i] = []any{d.URL, d.Title, d.Reference, d.Date,
+			t.outcomes.id(d.Outcome), t.forces.id(d.ForceSlug), orEmpty(exemptionIDs(d, t)),
+			excerpt(d, c.excerpt), t.regimes.id(regimeSlug(d.Regime)), orEmpty(topicIDs(d, t))}
+	}
+	b, _ := json.Marshal(recs) // strings, ints and int slices only
+	return b
+}
+
+func orEmpty(s []int) []int {
+	if s == nil {
+		return []int{}
+	}
+	return s
 }

@@ -1,7 +1,6 @@
 package search
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -61,26 +60,6 @@ func exemptionIDs(d *Document, t *tables) []int {
 	}
 	slices.Sort(ids)
 	return ids
-}
-
-// encodeMeta encodes a result metadata file m/{chunk}: a JSON array with
-// one array per document (FORMAT.md, "Document files").
-func encodeMeta(chunk []*Document, t *tables, c config) []byte {
-	recs := make([][]any, len(chunk))
-	for i, d := range chunk {
-		recs[i] = []any{d.URL, d.Title, d.Reference, d.Date,
-			t.outcomes.id(d.Outcome), t.forces.id(d.ForceSlug), orEmpty(exemptionIDs(d, t)),
-			excerpt(d, c.excerpt), t.regimes.id(regimeSlug(d.Regime)), orEmpty(topicIDs(d, t))}
-	}
-	b, _ := json.Marshal(recs) // strings, ints and int slices only
-	return b
-}
-
-func orEmpty(s []int) []int {
-	if s == nil {
-		return []int{}
-	}
-	return s
 }
 
 // excerpt returns the text shown under a result: the summary (or, without
