@@ -199,6 +199,18 @@ func TestDraftsAndEmbargoesNeverPublished(t *testing.T) {
 	}
 }
 
+// writeFile writes text to the slash path p under dir, making its folders.
+func writeFile(t *testing.T, dir, p, text string) {
+	t.Helper()
+	full := filepath.Join(dir, filepath.FromSlash(p))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(full, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func hasFile(res *site.Result, p string) bool { return fileData(res, p) != nil }
 
 func fileData(res *site.Result, p string) []byte {
@@ -336,12 +348,7 @@ func TestInspectRunsOnPublishedResponses(t *testing.T) {
 // page is reported at the layout's file, line and column, naming the page.
 func TestLayoutExecutionErrorAtItsLine(t *testing.T) {
 	dir := t.TempDir()
-	write := func(p, s string) {
-		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
-		if err := os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(p, s string) { writeFile(t, dir, p, s) }
 	write("content/responses/a.md", "---\ntitle: A\nreference: FOI 1/23\ndate: 2023-01-02\noutcome: disclosed\n---\nBody.\n")
 	write("layouts/response.html", "{{define \"main\"}}\n<p>{{.Response.Nope}}</p>\n{{end}}\n")
 	res, list := site.Build(options(dir))
@@ -360,12 +367,7 @@ func TestLayoutExecutionErrorAtItsLine(t *testing.T) {
 // must stop the build at the page that called it.
 func TestPartialCachedVariants(t *testing.T) {
 	dir := t.TempDir()
-	write := func(p, s string) {
-		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
-		if err := os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(p, s string) { writeFile(t, dir, p, s) }
 	write("content/responses/a.md", "---\ntitle: A\nreference: FOI 1/23\ndate: 2023-01-02\noutcome: disclosed\ntopics: [Drones]\n---\nBody.\n")
 	write("content/responses/b.md", "---\ntitle: B\nreference: FOI 2/23\ndate: 2023-01-03\noutcome: refused\nexemptions: [s31(1)(a)]\n---\nBody.\n")
 	write("layouts/partials/header.html", `<header data-kind="{{.Kind}}" data-nav="{{.NavPath}}"></header>`)
@@ -404,12 +406,7 @@ func TestPartialCachedVariants(t *testing.T) {
 // foilog writes.
 func TestStaticFileClashes(t *testing.T) {
 	dir := t.TempDir()
-	write := func(p, s string) {
-		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
-		if err := os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(p, s string) { writeFile(t, dir, p, s) }
 	write("content/responses/a/index.md", "---\ntitle: A\nreference: FOI 1/23\ndate: 2023-01-02\noutcome: disclosed\nattachments: [data.csv]\n---\nBody.\n")
 	write("content/responses/a/data.csv", "a,b\n1,2\n")
 	write("static/robots.txt", "User-agent: *\nDisallow: /drafts/\n")
@@ -439,12 +436,7 @@ func TestStaticFileClashes(t *testing.T) {
 // and the page would otherwise come from the cache.
 func TestCachedPageFollowsTheEmbargo(t *testing.T) {
 	dir := t.TempDir()
-	write := func(p, s string) {
-		os.MkdirAll(filepath.Dir(filepath.Join(dir, p)), 0o755)
-		if err := os.WriteFile(filepath.Join(dir, p), []byte(s), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	write := func(p, s string) { writeFile(t, dir, p, s) }
 	write("content/responses/a.md", "---\ntitle: A\nreference: FOI 1/23\ndate: 2023-01-02\noutcome: disclosed\npublish: 2026-11-01T13:00:00Z\n---\nBody.\n")
 	opts := options(dir)
 	opts.Drafts, opts.Cache = true, site.NewCache()
