@@ -107,7 +107,7 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document, htmls
 			}
 		}
 	}
-	parallel(b.opts.Workers, len(rs), func(i int) {
+	parallel(len(rs), b.opts.Workers, func(i int) {
 		b.views[i] = b.view(rs[i], docs[i], htmls[i])
 		b.views[i].items = &itemCache{html: map[string]template.HTML{}, render: b.tpl.item}
 	})
@@ -388,7 +388,7 @@ func (b *builder) searchIndex(docs []search.Document) (*search.Index, error) {
 
 // parallel calls do(i) for every i in [0, n) on the given number of
 // goroutines, in contiguous runs.
-func parallel(workers, n int, do func(i int)) {
+func parallel(n, workers int, do func(i int)) {
 	workers = max(1, min(workers, n))
 	var wg sync.WaitGroup
 	for w := range workers {
