@@ -382,3 +382,17 @@ func TestHugeCodeIsNotHighlighted(t *testing.T) {
 		t.Errorf("code over %d bytes is highlighted: %.80s", maxHighlight, doc.HTML)
 	}
 }
+
+// collapseSpace must do what strings.Join(strings.Fields(s), " ") does,
+// which it replaced for speed.
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\nb", "a\u00a0b", "\u0085a", "a \t\r\n b ", "\xff \xfe", "a b c", "  "} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(s), " ")
+		if got := collapseSpace(s); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

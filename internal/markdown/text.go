@@ -305,9 +305,54 @@ func codeText(n ast.Node, src []byte) string {
 	return b.String()
 }
 
-// collapseSpace trims s and replaces each run of white space with one space.
+// collapseSpace trims s and replaces each run of white space with one space,
+// as strings.Join(strings.Fields(s), " ") does, without allocating when s
+// is already so.
 func collapseSpace(s string) string {
-	return strings.Join(strings.Fields(s), " ")
+	if collapsed(s) {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	space := false // white space since the last word
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			space = true
+		} else {
+			if space && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			space = false
+			b = append(b, s[i:i+size]...)
+		}
+		i += size
+	}
+	return string(b)
+}
+
+// collapsed reports whether s has no white space but single spaces between
+// words.
+func collapsed(s string) bool {
+	prevSpace := true // so that leading space fails
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if unicode.IsSpace(r) {
+			if r != ' ' || prevSpace {
+				return false
+			}
+			prevSpace = true
+		} else {
+			prevSpace = false
+		}
+		i += size
+	}
+	return !prevSpace || s == ""
 }
 
 // idSet generates heading ids that are unique within one document.
