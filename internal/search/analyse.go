@@ -80,7 +80,7 @@ type analyser struct {
 
 	words    []string // surface words by number
 	wordStem []int32  // term id of each surface word
-	tok      []byte   // scratch for scanASCII
+	tok      []byte   // scratch for scanText
 
 	// per-document scratch, stamped with the document's generation
 	gen       uint32
@@ -311,11 +311,7 @@ func (a *analyser) field(f int, text string) {
 			a.word(info.word)
 		}
 	}
-	if isASCII(text) {
-		a.tok = scanASCII(text, a.tok, emit)
-	} else {
-		scan(fold(text), func(t token) { emit([]byte(t.word), t.newBlock) })
-	}
+	a.tok = scanText(text, a.tok, emit)
 	a.cur.lens[f] = int32(len(a.fterms))
 	for i, t := range a.fterms {
 		a.add(t, f)

@@ -392,21 +392,19 @@ func TestFNV32(t *testing.T) {
 	}
 }
 
-// scanASCII must split exactly as scan(fold(…)) does: the indexer uses the
-// first for ASCII text, Terms and the browser the second.
-func FuzzScanASCII(f *testing.F) {
-	for _, s := range []string{"The use of Tasers", "officer's 'quoted' a'' ''b", "s31(3). Next: line\nbreak", strings.Repeat("x", 41) + " y", "don't'", "A1b2 C3"} {
+// scanText must split exactly as scan(fold(…)) does: the indexer uses the
+// first, Terms and the browser the second.
+func FuzzScanText(f *testing.F) {
+	for _, s := range []string{"The use of Tasers", "officer's 'quoted' a'' ''b", "s31(3). Next: line\nbreak", strings.Repeat("x", 41) + " y", "don't'", "A1b2 C3",
+		"the officer’s “quoted” text…next", "café CAFÉ", "ﬁle ½", "Straße K İstanbul", "a…b", "x’y x’ y", "£12,000 – all", "\xff\xfe a", strings.Repeat("é", 41) + " y"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if !isASCII(s) {
-			return
-		}
 		var want, got []token
 		scan(fold(s), func(tk token) { want = append(want, tk) })
-		scanASCII(s, nil, func(w []byte, brk bool) { got = append(got, token{string(w), brk}) })
+		scanText(s, nil, func(w []byte, brk bool) { got = append(got, token{string(w), brk}) })
 		if !slices.Equal(want, got) {
-			t.Errorf("scanASCII(%q) = %v, scan(fold) = %v", s, got, want)
+			t.Errorf("scanText(%q) = %v, scan(fold) = %v", s, got, want)
 		}
 	})
 }

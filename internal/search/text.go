@@ -94,9 +94,15 @@ type token struct {
 // "officers"). Tokens longer than maxTokenRunes are dropped. The token's
 // word is only valid during the call to fn.
 func scan(folded string, fn func(t token)) {
+	scanFrom(folded, false, fn)
+}
+
+// scanFrom is scan for text that follows a break when brk is true. It
+// reports whether a break follows the last word.
+func scanFrom(folded string, brk bool, fn func(t token)) bool {
 	var buf []byte // used only for words with an apostrophe inside
 	start, n := -1, 0
-	brk, joined := false, false
+	joined := false
 	emit := func(end int) {
 		if start >= 0 {
 			if n <= maxTokenRunes {
@@ -138,27 +144,55 @@ func scan(folded string, fn func(t token)) {
 		prev = r
 	}
 	emit(len(folded))
-}
-
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
+	return brk
 }
 
 func isASCIIWord(c byte) bool {
 	return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z'
 }
 
-// scanASCII is scan(fold(text)) for ASCII text, without allocating: fn gets
-// each lower-cased word in buf (valid during the call) and whether a break
-// came before it. It returns buf for reuse.
-func scanASCII(text string, buf []byte, fn func(word []byte, newBlock bool)) []byte {
-	buf = buf[:0]
+// scanText is scan(fold(text)) without the cost of folding where it
+// changes nothing but case: fn gets each folded word in buf (valid during
+// the call) and whether a break came before it. It returns buf for reuse.
+//
+// Text is cut at ASCII characters that can be neither in a word nor inside
+// one (white space, punctuation but the apostrophe). Folding never joins
+// or splits anything across such a character, so each piece between them
+// is folded and scanned alone, and pieces that are all ASCII, most of any
+// English text, only have their letters lower-cased.
+func scanText(text string, buf []byte, fn func(word []byte, newBlock bool)) []byte {
 	brk := false
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf && !isASCIIWord(c) && c != '\'' {
+			brk = brk || isBreak(rune(c))
+			i++
+			continue
+		}
+		j, ascii := i, true
+		for ; j < len(text); j++ {
+			if c := text[j]; c >= utf8.RuneSelf {
+				ascii = false
+			} else if !isASCIIWord(c) && c != '\'' {
+				break
+			}
+		}
+		if ascii {
+			buf, brk = scanASCII(text[i:j], buf, brk, fn)
+		} else {
+			brk = scanFrom(fold(text[i:j]), brk, func(t token) {
+				buf = append(buf[:0], t.word...)
+				fn(buf, t.newBlock)
+			})
+		}
+		i = j
+	}
+	return buf[:0]
+}
+
+// scanASCII is scanFrom(fold(text), brk, …) for ASCII text, without
+// allocating; see scanText.
+func scanASCII(text string, buf []byte, brk bool, fn func(word []byte, newBlock bool)) ([]byte, bool) {
+	buf = buf[:0]
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		if isASCIIWord(c) {
@@ -182,10 +216,13 @@ func scanASCII(text string, buf []byte, fn func(word []byte, newBlock bool)) []b
 			brk = true
 		}
 	}
-	if len(buf) > 0 && len(buf) <= maxTokenRunes {
-		fn(buf, brk)
+	if len(buf) > 0 {
+		if len(buf) <= maxTokenRunes {
+			fn(buf, brk)
+		}
+		brk = false
 	}
-	return buf[:0]
+	return buf[:0], brk
 }
 
 func firstRune(s string) rune {
