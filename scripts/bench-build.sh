@@ -7,7 +7,9 @@
 # then runs ROUNDS rounds of: BenchmarkFloor (goldmark converting every body
 # and writing one index.html per response, on all cores) and BenchmarkBuild
 # (a full foilog build streamed into a fresh folder), one iteration each, so
-# both see the machine in the same state. It prints every pair, the medians,
+# both see the machine in the same state. Every run writes to a folder of
+# its own, removed only when all rounds have run (see outputRoot in
+# internal/site/bench_test.go for why). It prints every pair, the medians,
 # the median of the per-round ratios, and the peak resident memory of
 # `foilog build` on the same log. Figures on a shared machine are noisy:
 # compare the ratio, not the seconds.
@@ -17,7 +19,9 @@ n=${1:-10000}
 rounds=${2:-5}
 k=$((n / 1000))k
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+out=$(mktemp -d "${TMPDIR:-/tmp}/foilog-bench-out.XXXXXX")
+trap 'rm -rf "$tmp" "$out"' EXIT
+export FOILOG_BENCH_OUT=$out
 
 go test -c -o "$tmp/site.test" ./internal/site
 go build -o "$tmp/foilog" ./cmd/foilog

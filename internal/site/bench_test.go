@@ -30,20 +30,38 @@ import (
 //
 // which alternates one build and one floor run per round, so that both
 // see the same machine, and prints the medians, the median ratio and the
-// peak memory of `foilog build`. Each iteration writes to an empty folder
-// after a sync. See README.md "Benchmarks" for the figures.
+// peak memory of `foilog build`. Each iteration writes to a new, empty
+// folder after a sync. See README.md "Benchmarks" for the figures.
 
 var logs sync.Map // N → generated site folder
 
-// settle removes the output of earlier iterations and flushes the disk
-// cache outside the timer, so every iteration starts from the same state
-// and one run does not pay for writing back the last one's files.
-func settle(b *testing.B, dest string) {
-	b.StopTimer()
-	entries, _ := os.ReadDir(dest)
-	for _, e := range entries {
-		os.RemoveAll(filepath.Join(dest, e.Name()))
+// outputRoot returns the folder the iterations of one benchmark write
+// into. FOILOG_BENCH_OUT names a folder the caller removes later (the
+// script removes it when every round has run); without it the folder is a
+// test temporary, removed when the benchmark ends.
+//
+// No timed run may follow a mass removal: on ext4 without a journal, the
+// file system this machine has, making a file costs a scan past every
+// inode freed in the last 60 seconds (6 minutes while their blocks are
+// unwritten), which made 15,000 files take from 0.3 s to 8 s depending on
+// what the previous round had removed. So iterations never remove earlier
+// output; each writes to its own folder.
+func outputRoot(b *testing.B) string {
+	root := os.Getenv("FOILOG_BENCH_OUT")
+	if root == "" {
+		return b.TempDir()
 	}
+	dir, err := os.MkdirTemp(root, "run-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
+// settle flushes the disk cache outside the timer, so one run does not
+// pay for writing back the files of the last one.
+func settle(b *testing.B) {
+	b.StopTimer()
 	syscall.Sync()
 	b.StartTimer()
 }
@@ -71,10 +89,10 @@ func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			dir := syntheticLog(b, n)
-			dest := b.TempDir()
+			dest := outputRoot(b)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				settle(b, dest)
+				settle(b)
 				// As foilog build does: files stream from the render workers
 				// into a stage that is swapped in at the end.
 				stage, err := output.NewStage(filepath.Join(dest, fmt.Sprint(i)))
@@ -110,10 +128,10 @@ func BenchmarkFloor(b *testing.B) {
 				return nil
 			})
 			md := markdown.New()
-			dest := b.TempDir()
+			dest := outputRoot(b)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
-				settle(b, dest)
+				settle(b)
 				out := filepath.Join(dest, fmt.Sprint(i))
 				var wg sync.WaitGroup
 				next := make(chan int, 64)
