@@ -17,6 +17,7 @@ import (
 // extract fills the plain-text fields of out from the transformed document.
 func extract(doc ast.Node, src []byte, lines lineIndex, out *Document) {
 	x := &extractor{src: src, lines: lines, out: out}
+	x.text.Grow(len(src)) // the text is rarely longer than its Markdown
 	x.block(doc)
 	out.Text = strings.TrimRight(x.text.String(), "\n")
 	out.Summary = x.summary()
