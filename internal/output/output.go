@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"sort"
 	"strings"
 )
@@ -112,8 +113,26 @@ func checkPaths(files []File) error {
 		if paths[i] == paths[i-1] {
 			return fmt.Errorf("write site: two files at %s", paths[i])
 		}
-		if strings.HasPrefix(paths[i], paths[i-1]+"/") {
-			return fmt.Errorf("write site: %s is a file and also a folder of %s", paths[i-1], paths[i])
+	}
+	if err := nested(paths); err != nil {
+		return fmt.Errorf("write site: %w", err)
+	}
+	return nil
+}
+
+// nested reports the first path of sorted, distinct paths that is also a
+// folder of another. Neighbours alone do not tell: "a-b" sorts between
+// "a" and "a/b".
+func nested(paths []string) error {
+	files := make(map[string]bool, len(paths))
+	for _, p := range paths {
+		files[p] = true
+	}
+	for _, p := range paths {
+		for d := path.Dir(p); d != "."; d = path.Dir(d) {
+			if files[d] {
+				return fmt.Errorf("%s is a file and also a folder of %s", d, p)
+			}
 		}
 	}
 	return nil

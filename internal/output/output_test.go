@@ -194,3 +194,16 @@ func TestStagesOfEndedBuildsAreRemovedAtOnce(t *testing.T) {
 		t.Errorf("staging folder %s does not start with %s", filepath.Base(s.stage), want)
 	}
 }
+
+// A file that is also a folder of another is refused even when a third
+// path sorts between them ("a-b" sorts between "a" and "a/b").
+func TestWriteRefusesFileAlsoFolderAcrossNeighbours(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	_, err := Write(dir, []File{{"a", nil}, {"a-b", nil}, {"a/b", nil}})
+	if err == nil || err.Error() != "write site: a is a file and also a folder of a/b" {
+		t.Errorf("err = %v", err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Error("something was written")
+	}
+}
