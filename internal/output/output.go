@@ -1,11 +1,33 @@
-// Package output writes a rendered site to a folder atomically.
+// Package output writes a rendered site to a folder, so that a failed
+// build leaves the previous site as it was.
 //
-// Write builds the new site in a staging folder beside the destination and
-// swaps it in with two renames, so a reader (or a web server) sees either
-// the old site or the new one, and a failure at any point leaves the old
-// site untouched. Files whose bytes did not change keep their modification
-// time: they are hard-linked (or copied with their old time) from the old
-// site, so tools that sync by time upload only what changed.
+// A Stage works in one of two modes, chosen when it is made:
+//
+// Fresh mode, when the destination is missing or holds no files: the new
+// site is built in full in a staging folder beside the destination and
+// swapped in with two renames, so a reader (or a web server) sees either
+// the old site or the new one, never a mix. Files whose bytes did not
+// change keep their modification time: they are hard-linked (or copied
+// with their old time) from the old site. It is the fastest way to make a
+// site from nothing.
+//
+// Update mode, when the destination holds files: only new and changed
+// files are written, to flat-named files in the staging folder; files
+// whose bytes did not change are not touched at all, so they keep their
+// modification time and inode. Commit then removes the old site's files
+// that were not put and the folders that leaves empty (folders that were
+// empty before stay), and renames each new or changed file into place.
+// Each file is replaced whole by one rename, so a reader never sees a
+// half-written file, but the site is updated file by file, over the
+// milliseconds the renames take, rather than all at once. Every file
+// Commit removes or replaces is first kept in the staging folder; when a
+// step fails, Commit undoes every change it made, last first, down to the
+// folders' modification times, and the destination is as it was. The one
+// exception is a build killed during Commit: the destination then holds
+// a mix of old and new files, each whole, which the next build corrects.
+//
+// In both modes tools that sync by modification time upload only what
+// changed, and nothing in the destination changes before Commit.
 package output
 
 import (
@@ -61,12 +83,8 @@ func Write(dir string, files []File) (Stats, error) {
 // keep makes target a copy of the old file when its bytes equal data,
 // keeping the old modification time, and reports whether it did.
 func keep(oldPath, target string, data []byte) bool {
-	info, err := os.Stat(oldPath)
-	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
-		return false
-	}
-	b, err := os.ReadFile(oldPath)
-	if err != nil || !bytes.Equal(b, data) {
+	info, ok := same(oldPath, data)
+	if !ok {
 		return false
 	}
 	if os.Link(oldPath, target) == nil {
@@ -76,6 +94,21 @@ func keep(oldPath, target string, data []byte) bool {
 		return false
 	}
 	return os.Chtimes(target, info.ModTime(), info.ModTime()) == nil
+}
+
+// same reports whether oldPath is a regular file (or a link to one)
+// holding exactly data, comparing sizes before bytes, and returns its
+// information.
+func same(oldPath string, data []byte) (fs.FileInfo, bool) {
+	info, err := os.Stat(oldPath)
+	if err != nil || !info.Mode().IsRegular() || info.Size() != int64(len(data)) {
+		return nil, false
+	}
+	b, err := os.ReadFile(oldPath)
+	if err != nil || !bytes.Equal(b, data) {
+		return nil, false
+	}
+	return info, true
 }
 
 // swap puts stage in place of dir.

@@ -14,21 +14,32 @@ import (
 )
 
 // Stage is a new site being written into a staging folder beside its
-// destination. Put may be called from many goroutines; Commit swaps the
-// new site in, Abort throws it away. Until Commit the destination is
-// untouched.
+// destination. Put may be called from many goroutines; Commit puts the
+// new site in place, Abort throws it away. Until Commit the destination
+// is untouched. The package comment describes the two modes, fresh and
+// update, that NewStage chooses between.
 type Stage struct {
 	dir, stage string
+	// update is set when dir held files at NewStage: Put stages only new
+	// and changed files, and Commit updates dir in place.
+	update bool
+	// rename and link are os.Rename and os.Link; tests replace them to
+	// make a commit fail midway.
+	rename, link func(oldname, newname string) error
 
-	mu    sync.Mutex
-	old   map[string]bool    // files of the current site not yet matched
-	paths map[string]bool    // files put so far
-	made  map[string]*folder // folders of the stage, made once each
-	st    Stats
-	done  bool
+	mu     sync.Mutex
+	old    map[string]bool    // files of the current site not yet matched
+	paths  map[string]bool    // files put so far
+	made   map[string]*folder // fresh mode: folders of the stage, made once each
+	staged map[string]string  // update mode: path → name of its file in the stage
+	n      int                // update mode: files named in the stage so far
+	st     Stats
+	done   bool
 }
 
-// NewStage starts a new site for dir, creating dir's parent if needed.
+// NewStage starts a new site for dir, creating dir's parent if needed. It
+// chooses update mode when dir holds at least one file, fresh mode
+// otherwise.
 func NewStage(dir string) (*Stage, error) {
 	dir = filepath.Clean(dir)
 	parent := filepath.Dir(dir)
@@ -50,14 +61,31 @@ func NewStage(dir string) (*Stage, error) {
 		os.RemoveAll(stage)
 		return nil, fmt.Errorf("write site: %w", err)
 	}
-	s := &Stage{dir: dir, stage: stage, old: map[string]bool{}, paths: map[string]bool{}, made: map[string]*folder{}}
+	s := &Stage{dir: dir, stage: stage, rename: os.Rename, link: os.Link,
+		old: map[string]bool{}, paths: map[string]bool{}, made: map[string]*folder{}, staged: map[string]string{}}
+	var walkErr error
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
+		if p == dir {
+			return nil // a missing or unreadable root leaves fresh mode
+		}
+		if err != nil {
+			if walkErr == nil {
+				walkErr = err
+			}
+			return nil
+		}
+		if !d.IsDir() {
 			rel, _ := filepath.Rel(dir, p)
 			s.old[filepath.ToSlash(rel)] = true
 		}
 		return nil
 	})
+	s.update = len(s.old) > 0
+	if s.update && walkErr != nil {
+		// Files that cannot be listed could be neither compared nor removed.
+		os.RemoveAll(stage)
+		return nil, fmt.Errorf("write site: read current site: %w", walkErr)
+	}
 	return s, nil
 }
 
@@ -69,7 +97,8 @@ type folder struct {
 
 // Put adds one file to the new site. A file whose bytes equal the
 // current site's file at the same path keeps that file's modification
-// time. Two files at one path, or an invalid path, are an error.
+// time (in update mode it is left alone). Two files at one path, or an
+// invalid path, are an error.
 func (s *Stage) Put(p string, data []byte) error {
 	if !fs.ValidPath(p) || p == "." || strings.HasSuffix(p, "/") {
 		return fmt.Errorf("write site: invalid file path %q", p)
@@ -84,6 +113,9 @@ func (s *Stage) Put(p string, data []byte) error {
 	delete(s.old, p)
 	s.mu.Unlock()
 
+	if s.update {
+		return s.putUpdate(p, data, wasOld)
+	}
 	target := filepath.Join(s.stage, filepath.FromSlash(p))
 	if err := s.mkdir(path.Dir(p)); err != nil {
 		return fmt.Errorf("write site: %w", err)
@@ -159,7 +191,10 @@ func (s *Stage) mkdir(d string) error {
 }
 
 // Commit puts the new site in place of the old one and returns what
-// changed. Files of the old site that were not put are gone.
+// changed. Files of the old site that were not put are gone. When Commit
+// fails the destination is as it was before and the staging folder is
+// gone, with one exception: an error that says removing the old site or
+// the staging folder failed comes after the new site is in place.
 func (s *Stage) Commit() (Stats, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -168,6 +203,9 @@ func (s *Stage) Commit() (Stats, error) {
 	}
 	s.done = true
 	s.st.Removed = len(s.old)
+	if s.update {
+		return s.st, s.commitUpdate()
+	}
 	if err := swap(s.dir, s.stage); err != nil {
 		os.RemoveAll(s.stage)
 		return s.st, err

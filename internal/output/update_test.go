@@ -1,0 +1,504 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// entry is what a snapshot records of one file or folder.
+type entry struct {
+	mode  fs.FileMode
+	mtime time.Time
+	data  string
+}
+
+// snapshot records every file and folder under dir, dir itself as ".".
+func snapshot(t *testing.T, dir string) map[string]entry {
+	t.Helper()
+	got := map[string]entry{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		info, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		e := entry{mode: info.Mode(), mtime: info.ModTime()}
+		if !d.IsDir() {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			e.data = string(b)
+		}
+		rel, _ := filepath.Rel(dir, p)
+		got[filepath.ToSlash(rel)] = e
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// sameSnapshot reports each difference between two snapshots.
+func sameSnapshot(t *testing.T, got, want map[string]entry) {
+	t.Helper()
+	var paths []string
+	for p := range want {
+		paths = append(paths, p)
+	}
+	for p := range got {
+		if _, ok := want[p]; !ok {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		g, gok := got[p]
+		w, wok := want[p]
+		switch {
+		case !gok:
+			t.Errorf("%s is missing", p)
+		case !wok:
+			t.Errorf("%s is extra", p)
+		case g.mode != w.mode:
+			t.Errorf("%s: mode %v, want %v", p, g.mode, w.mode)
+		case !g.mtime.Equal(w.mtime):
+			t.Errorf("%s: mtime %v, want %v", p, g.mtime, w.mtime)
+		case g.data != w.data:
+			t.Errorf("%s: %q, want %q", p, g.data, w.data)
+		}
+	}
+}
+
+// oldSite writes files (and the empty folders in dirs) to dir through
+// Write and dates every entry a year back, so that any later change to a
+// file or folder shows in its time.
+func oldSite(t *testing.T, dir string, files map[string]string, dirs ...string) {
+	t.Helper()
+	if _, err := Write(dir, fileList(files)); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range dirs {
+		if err := os.MkdirAll(filepath.Join(dir, d), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	past := time.Now().Add(-365 * 24 * time.Hour).Truncate(time.Second)
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil {
+			os.Chtimes(p, past, past)
+		}
+		return nil
+	})
+}
+
+func fileList(files map[string]string) []File {
+	var list []File
+	for p, data := range files {
+		list = append(list, File{p, []byte(data)})
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Path < list[j].Path })
+	return list
+}
+
+// stageOnly reports the entries of root other than public: staging
+// folders left behind.
+func stageOnly(t *testing.T, root string) {
+	t.Helper()
+	entries, _ := os.ReadDir(root)
+	for _, e := range entries {
+		if e.Name() != "public" {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+}
+
+func TestUpdateMode(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		old      map[string]string
+		oldDirs  []string // empty folders of the old site
+		new      map[string]string
+		stats    Stats
+		keepDirs []string // folders that stay though no new file is in them
+	}{{
+		name:  "unchanged",
+		old:   map[string]string{"index.html": "home", "a/b/index.html": "ab"},
+		new:   map[string]string{"index.html": "home", "a/b/index.html": "ab"},
+		stats: Stats{Unchanged: 2},
+	}, {
+		name:  "changed",
+		old:   map[string]string{"index.html": "home", "a/index.html": "A"},
+		new:   map[string]string{"index.html": "home", "a/index.html": "A2"},
+		stats: Stats{Written: 1, Unchanged: 1},
+	}, {
+		name:  "same size, other bytes",
+		old:   map[string]string{"index.html": "home"},
+		new:   map[string]string{"index.html": "hone"},
+		stats: Stats{Written: 1},
+	}, {
+		name:  "new files in new folders",
+		old:   map[string]string{"index.html": "home"},
+		new:   map[string]string{"index.html": "home", "x/y/z/index.html": "xyz", "x/y/w.css": "w"},
+		stats: Stats{Written: 2, Unchanged: 1},
+	}, {
+		name: "stale files and the folders they leave empty",
+		old: map[string]string{
+			"index.html": "home", "gone/index.html": "g", "gone/deep/er/x.html": "x",
+			"half/stale.html": "s", "half/kept.html": "k", "other/stale.html": "o",
+		},
+		oldDirs:  []string{"empty", "other/empty"},
+		new:      map[string]string{"index.html": "home", "half/kept.html": "k"},
+		stats:    Stats{Unchanged: 2, Removed: 4},
+		keepDirs: []string{"empty", "other", "other/empty"},
+	}, {
+		name:  "file to folder",
+		old:   map[string]string{"index.html": "home", "a": "file a", "b/c": "file c"},
+		new:   map[string]string{"index.html": "home", "a/index.html": "folder a", "b/c/d/index.html": "folder c"},
+		stats: Stats{Written: 2, Unchanged: 1, Removed: 2},
+	}, {
+		name:  "folder to file",
+		old:   map[string]string{"index.html": "home", "a/index.html": "folder a", "a/b/x.html": "x", "c/d/e.html": "e"},
+		new:   map[string]string{"index.html": "home", "a": "file a", "c/d": "file d"},
+		stats: Stats{Written: 2, Unchanged: 1, Removed: 3},
+	}, {
+		name:  "everything gone",
+		old:   map[string]string{"index.html": "home", "a/b.html": "b"},
+		new:   map[string]string{},
+		stats: Stats{Removed: 2},
+	}} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			dir := filepath.Join(root, "public")
+			oldSite(t, dir, tc.old, tc.oldDirs...)
+			before := snapshot(t, dir)
+			infos := map[string]os.FileInfo{}
+			for p := range tc.old {
+				infos[p], _ = os.Stat(filepath.Join(dir, p))
+			}
+
+			s, err := NewStage(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !s.update {
+				t.Fatal("a folder with files was not updated in place")
+			}
+			for _, f := range fileList(tc.new) {
+				if err := s.Put(f.Path, f.Data); err != nil {
+					t.Fatal(err)
+				}
+			}
+			st, err := s.Commit()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st != tc.stats {
+				t.Errorf("stats = %+v, want %+v", st, tc.stats)
+			}
+
+			after := snapshot(t, dir)
+			wantDirs := map[string]bool{".": true}
+			for _, d := range tc.keepDirs {
+				wantDirs[d] = true
+			}
+			for p, data := range tc.new {
+				for d := path.Dir(p); d != "."; d = path.Dir(d) {
+					wantDirs[d] = true
+				}
+				e, ok := after[p]
+				switch {
+				case !ok || e.mode.IsDir():
+					t.Errorf("%s: no file", p)
+					continue
+				case e.data != data:
+					t.Errorf("%s = %q, want %q", p, e.data, data)
+				case e.mode.Perm() != 0o644&^umask(t):
+					t.Errorf("%s: mode %v", p, e.mode)
+				}
+				info, _ := os.Stat(filepath.Join(dir, p))
+				if tc.old[p] == data {
+					if !e.mtime.Equal(before[p].mtime) || !os.SameFile(info, infos[p]) {
+						t.Errorf("%s: unchanged file was touched", p)
+					}
+				} else if e.mtime.Equal(before[p].mtime) || infos[p] != nil && os.SameFile(info, infos[p]) {
+					t.Errorf("%s: changed file kept its old time or inode", p)
+				}
+			}
+			for p, e := range after {
+				if e.mode.IsDir() && !wantDirs[p] {
+					t.Errorf("folder %s is left", p)
+				}
+				if !e.mode.IsDir() && tc.new[p] == "" {
+					t.Errorf("file %s is left", p)
+				}
+			}
+			for d := range wantDirs {
+				if !after[d].mode.IsDir() {
+					t.Errorf("folder %s is gone", d)
+				}
+			}
+			stageOnly(t, root)
+		})
+	}
+}
+
+func umask(t *testing.T) fs.FileMode {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "probe")
+	if err := os.WriteFile(p, nil, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	info, _ := os.Stat(p)
+	return 0o777 &^ info.Mode().Perm()
+}
+
+// The old and new sites of the rollback tests: a file changed, one new
+// in new folders, stale files leaving folders empty, a file becoming a
+// folder and a folder becoming a file.
+var (
+	rollbackOld = map[string]string{
+		"index.html": "home", "same/index.html": "same", "changed/index.html": "v1",
+		"stale/deep/x.html": "stale", "stale/y.html": "stale too",
+		"f": "file f", "g/index.html": "folder g", "g/h/i.html": "i",
+	}
+	rollbackNew = map[string]string{
+		"index.html": "home", "same/index.html": "same", "changed/index.html": "v2",
+		"new/a/b/index.html": "new", "f/index.html": "folder f", "g": "file g",
+	}
+)
+
+// commitWith builds the old site in a new folder, then commits the new
+// site with the given stage set up by prepare, and returns the folder,
+// the old site's snapshot and Commit's error.
+func commitWith(t *testing.T, prepare func(s *Stage)) (string, map[string]entry, error) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "public")
+	oldSite(t, dir, rollbackOld, "empty")
+	before := snapshot(t, dir)
+	s, err := NewStage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prepare(s)
+	for _, f := range fileList(rollbackNew) {
+		if err := s.Put(f.Path, f.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = s.Commit()
+	return dir, before, err
+}
+
+// TestUpdateCommitFailureRollsBack fails each rename of a commit in turn,
+// with backups linked and with backups copied: every time, the folder
+// must be as before, to the modification times, with no staging folder
+// left, and the next build must work.
+func TestUpdateCommitFailureRollsBack(t *testing.T) {
+	renames := 0
+	dir, _, err := commitWith(t, func(s *Stage) {
+		s.rename = func(o, n string) error { renames++; return os.Rename(o, n) }
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tree(t, dir), rollbackNew; fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("tree = %v, want %v", got, want)
+	}
+	if renames < 8 {
+		t.Fatalf("only %d renames: the sites do not exercise the commit", renames)
+	}
+	for _, copyBackups := range []bool{false, true} {
+		for fail := 0; fail < renames; fail++ {
+			t.Run(fmt.Sprintf("copy=%v/rename%d", copyBackups, fail), func(t *testing.T) {
+				dir, before, err := commitWith(t, func(s *Stage) {
+					n := 0
+					s.rename = func(o, nn string) error {
+						if n++; n > fail {
+							return errors.New("injected failure")
+						}
+						return os.Rename(o, nn)
+					}
+					if copyBackups {
+						s.link = func(string, string) error { return errors.New("no links here") }
+					}
+				})
+				if err == nil || !strings.HasPrefix(err.Error(), "write site: ") || !strings.Contains(err.Error(), "injected failure") {
+					t.Fatalf("err = %v", err)
+				}
+				sameSnapshot(t, snapshot(t, dir), before)
+				stageOnly(t, filepath.Dir(dir))
+
+				if _, err := Write(dir, fileList(rollbackNew)); err != nil {
+					t.Fatal(err)
+				}
+				if got := tree(t, dir); fmt.Sprint(got) != fmt.Sprint(rollbackNew) {
+					t.Errorf("next build: tree = %v, want %v", got, rollbackNew)
+				}
+				stageOnly(t, filepath.Dir(dir))
+			})
+		}
+	}
+}
+
+// A folder the build may not write into makes the commit fail as a real
+// file system does. Permissions do not bind root, so this runs only as
+// another user; TestUpdateCommitFailureRollsBack covers the rest.
+func TestUpdateCommitReadOnlyFolderRollsBack(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+		t.Skip("folder permissions do not stop this user")
+	}
+	var ro string
+	dir, before, err := commitWith(t, func(s *Stage) {
+		ro = filepath.Join(s.dir, "changed")
+		if err := os.Chmod(ro, 0o555); err != nil {
+			t.Fatal(err)
+		}
+	})
+	defer os.Chmod(ro, 0o755)
+	if err == nil || !strings.HasPrefix(err.Error(), "write site: ") {
+		t.Fatalf("err = %v", err)
+	}
+	// The snapshot was taken before the chmod.
+	after := snapshot(t, dir)
+	if e := after["changed"]; e.mode.Perm() == 0o555 {
+		e.mode = before["changed"].mode
+		after["changed"] = e
+	}
+	sameSnapshot(t, after, before)
+	stageOnly(t, filepath.Dir(dir))
+}
+
+func TestUpdateAbortLeavesDir(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	oldSite(t, dir, rollbackOld, "empty")
+	before := snapshot(t, dir)
+	s, err := NewStage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fileList(rollbackNew) {
+		if err := s.Put(f.Path, f.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Abort()
+	sameSnapshot(t, snapshot(t, dir), before)
+	stageOnly(t, root)
+	if _, err := s.Commit(); err == nil {
+		t.Error("Commit after Abort succeeded")
+	}
+}
+
+// Put does not see a file that is also a folder of another; Commit
+// refuses it before changing anything.
+func TestUpdateRefusesFileAlsoFolder(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	oldSite(t, dir, map[string]string{"index.html": "home", "a": "a"})
+	before := snapshot(t, dir)
+	s, err := NewStage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"index.html", "a", "a-b", "a/b"} {
+		if err := s.Put(p, []byte("new")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Commit(); err == nil || err.Error() != "write site: a is a file and also a folder of a/b" {
+		t.Errorf("err = %v", err)
+	}
+	sameSnapshot(t, snapshot(t, dir), before)
+	stageOnly(t, root)
+}
+
+// A missing folder, or one without files, is written in fresh mode.
+func TestStageModes(t *testing.T) {
+	root := t.TempDir()
+	for _, tc := range []struct {
+		name   string
+		setup  func(dir string)
+		update bool
+	}{
+		{"missing", func(string) {}, false},
+		{"empty", func(dir string) { os.Mkdir(dir, 0o755) }, false},
+		{"only folders", func(dir string) { os.MkdirAll(filepath.Join(dir, "a/b"), 0o755) }, false},
+		{"a file", func(dir string) { os.MkdirAll(dir, 0o755); os.WriteFile(filepath.Join(dir, "x"), nil, 0o644) }, true},
+	} {
+		dir := filepath.Join(root, tc.name)
+		tc.setup(dir)
+		s, err := NewStage(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if s.update != tc.update {
+			t.Errorf("%s: update = %v, want %v", tc.name, s.update, tc.update)
+		}
+		if err := s.Put("index.html", []byte("home")); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if got := tree(t, dir); len(got) != 1 || got["index.html"] != "home" {
+			t.Errorf("%s: tree = %v", tc.name, got)
+		}
+	}
+}
+
+// Puts from many goroutines in update mode name distinct staged files.
+func TestUpdatePutConcurrent(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	oldSite(t, dir, map[string]string{"index.html": "home", "a/0/0.html": "old"})
+	s, err := NewStage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"index.html": "home"}
+	var wg sync.WaitGroup
+	for w := 0; w < 8; w++ {
+		for d := 0; d < 32; d++ {
+			p := fmt.Sprintf("a/%d/%d.html", d, w)
+			want[p] = p
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if w == 0 {
+				s.Put("index.html", []byte("home"))
+			}
+			for d := 0; d < 32; d++ {
+				p := fmt.Sprintf("a/%d/%d.html", d, w)
+				if err := s.Put(p, []byte(p)); err != nil {
+					t.Error(err)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	st, err := s.Commit()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st != (Stats{Written: 256, Unchanged: 1}) {
+		t.Errorf("stats = %+v", st)
+	}
+	if got := tree(t, dir); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("tree = %v", got)
+	}
+}
