@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"github.com/foilog/foilog"
+	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/output"
 	"github.com/foilog/foilog/internal/site"
@@ -81,14 +83,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "foilog build: %v\n", err)
 		return exitUsage
 	}
-	limitMemory()
+	opts := sf.options()
+	limitMemory(opts.Source)
 	start := time.Now()
 	stage, err := output.NewStage(dest)
 	if err != nil {
 		fmt.Fprintf(stderr, "foilog build: %v\n", err)
 		return exitUsage
 	}
-	opts := sf.options()
 	opts.Output = stage
 	res, list := site.Build(opts)
 	if res == nil {
@@ -163,11 +165,13 @@ func within(p, dir string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
-// limitMemory sets the soft heap limit of a build, site.MemoryLimit,
-// unless GOMEMLIMIT in the environment sets another.
-func limitMemory() {
+// limitMemory sets the soft heap limit of a build of the log in source,
+// site.MemoryLimit for its number of responses, unless GOMEMLIMIT in the
+// environment sets another.
+func limitMemory(source fs.FS) {
 	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(site.MemoryLimit)
+		paths, _ := content.Sources(source)
+		debug.SetMemoryLimit(site.MemoryLimit(len(paths)))
 	}
 }
 

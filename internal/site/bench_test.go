@@ -82,12 +82,13 @@ func syntheticLog(b *testing.B, n int) string {
 }
 
 func BenchmarkBuild(b *testing.B) {
-	// As foilog build does (GOMEMLIMIT in the environment wins there too).
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(site.MemoryLimit))
-	}
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			// As foilog build does (GOMEMLIMIT in the environment wins
+			// there too).
+			if os.Getenv("GOMEMLIMIT") == "" {
+				defer debug.SetMemoryLimit(debug.SetMemoryLimit(site.MemoryLimit(n)))
+			}
 			dir := syntheticLog(b, n)
 			dest := outputRoot(b)
 			b.ResetTimer()

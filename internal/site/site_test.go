@@ -461,3 +461,20 @@ func TestCachedPageFollowsTheEmbargo(t *testing.T) {
 		t.Errorf("NextEmbargo = %v after the last embargo ended", res.NextEmbargo)
 	}
 }
+
+func TestMemoryLimit(t *testing.T) {
+	for _, tc := range []struct {
+		responses int
+		want      int64
+	}{
+		{0, 420 << 20},
+		{14, 420 << 20},
+		{10000, 420 << 20}, // the 10k benchmark's limit: peak near 440 MB
+		{20000, 20000 * 42 << 10},
+		{100000, 100000 * 42 << 10}, // about 4 GiB: never below the live heap
+	} {
+		if got := site.MemoryLimit(tc.responses); got != tc.want {
+			t.Errorf("MemoryLimit(%d) = %d MiB, want %d MiB", tc.responses, got>>20, tc.want>>20)
+		}
+	}
+}
