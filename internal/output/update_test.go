@@ -502,3 +502,38 @@ func TestUpdatePutConcurrent(t *testing.T) {
 		t.Errorf("tree = %v", got)
 	}
 }
+
+// A caller that commits after a Put failed gets an error, not a site
+// without that file, in both modes.
+func TestCommitAfterFailedPutRefuses(t *testing.T) {
+	for _, withOld := range []bool{false, true} {
+		root := t.TempDir()
+		dir := filepath.Join(root, "public")
+		if withOld {
+			oldSite(t, dir, rollbackOld, "empty")
+		}
+		var before map[string]entry
+		if withOld {
+			before = snapshot(t, dir)
+		}
+		s, err := NewStage(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Put("a/index.html", []byte("new")); err != nil {
+			t.Fatal(err)
+		}
+		if err := s.Put("a/index.html", []byte("again")); err == nil {
+			t.Fatal("second Put at one path succeeded")
+		}
+		if _, err := s.Commit(); err == nil || !strings.Contains(err.Error(), "two files at a/index.html") {
+			t.Errorf("update=%v: Commit after a failed Put = %v, want the Put's error", withOld, err)
+		}
+		if withOld {
+			sameSnapshot(t, snapshot(t, dir), before)
+		} else if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("fresh: %s exists after a refused Commit (%v)", dir, err)
+		}
+		stageOnly(t, root)
+	}
+}
