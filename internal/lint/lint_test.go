@@ -233,6 +233,11 @@ func TestSalutation(t *testing.T) {
 		{"good afternoon Jane Smith!", []string{"1:lint.salutation"}},
 		{"> Hi, Jane", []string{"3:lint.salutation"}},
 		{"**Hey Sam**", []string{"3:lint.salutation"}},
+		// names in capitals, as pasted from case systems
+		{"Dear MR SMITH,", []string{"1:lint.salutation"}},
+		{"Dear Mr SMITH", []string{"1:lint.salutation"}},
+		{"DEAR MRS J JONES", []string{"1:lint.salutation"}},
+		{"Dear DR. O'NEILL", []string{"1:lint.salutation"}},
 		// no person named
 		{"Dear Sir/Madam,", nil},
 		{"Dear Sir or Madam", nil},
@@ -242,6 +247,10 @@ func TestSalutation(t *testing.T) {
 		{"Dear Colleague", nil},
 		{"Dear West Midlands Police,", nil},
 		{"Dear FOI Team", nil},
+		{"Dear FOI TEAM,", nil},
+		{"Dear ICO", nil},
+		{"DEAR SIR/MADAM", nil},
+		{"DEAR CHIEF CONSTABLE", nil},
 		{"Dear Chief Constable,", nil},
 		{"Dear Mr [name redacted],", nil},
 		{"Dear Mr X,", nil},

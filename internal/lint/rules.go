@@ -479,7 +479,7 @@ func postcodeKey(p string) string {
 // ---- salutation ----
 
 var (
-	dearRE = regexp.MustCompile(`\bDear[ \t]+`)
+	dearRE = regexp.MustCompile(`\b(?:Dear|DEAR)[ \t]+`)
 	// greetingRE is a greeting other than "Dear" that opens a line (after
 	// blockquote and emphasis marks): "Hi", "Hello", "Hey", "Good morning".
 	greetingRE = regexp.MustCompile(`^[ \t>*_]*((?i:hi|hello|hey|hiya|greetings|good[ \t]+(?:morning|afternoon|evening|day)))[ \t,]+`)
@@ -529,11 +529,11 @@ func set(words ...string) map[string]bool {
 
 func salutations(l line) []hit {
 	var hits []hit
-	if strings.Contains(l.text, "Dear") {
+	if strings.Contains(l.text, "Dear") || strings.Contains(l.text, "DEAR") {
 		for _, m := range dearRE.FindAllStringIndex(l.text, -1) {
 			words, _ := salutationWords(l.text[m[1]:])
 			if shown, ok := namesPerson(words); ok {
-				hits = append(hits, salutationHit(m[0], "Dear "+shown))
+				hits = append(hits, salutationHit(m[0], l.text[m[0]:m[0]+4]+" "+shown))
 			}
 		}
 	}
@@ -604,7 +604,11 @@ func namesPerson(words []string) (shown string, ok bool) {
 		case organisations[key]:
 			role = true
 			orgAfterName = orgAfterName || named
-		case roles[key], w == strings.ToUpper(w): // a role, or an acronym such as FOI
+		case roles[key]:
+			role = true
+		case w == strings.ToUpper(w) && !afterTitle:
+			// an acronym such as FOI; after a title ("Mr SMITH", "MR J
+			// SMITH"), a surname in capitals
 			role = true
 		default:
 			named = true
