@@ -320,11 +320,30 @@ func (a *analyser) field(f int, text string) {
 		}
 	}
 	if a.hasSynonym() {
-		strs := make([]string, len(a.fterms))
-		for i, t := range a.fterms {
-			strs[i] = a.terms.terms[t]
+		a.synonyms(f)
+	}
+}
+
+// synonyms adds the group term ("~" and the group key) of every synonym
+// group member that occurs in the current field, once per occurrence.
+func (a *analyser) synonyms(f int) {
+	terms := a.terms.terms
+	for i, id := range a.fterms {
+		if a.synFirst[id] != 1 {
+			continue // known by hasSynonym to start no member
 		}
-		a.syn.match(strs, func(key string) { a.add(a.terms.id("~"+key), f) })
+		for _, m := range a.syn.byFirst[terms[id]] {
+			if i+len(m.terms) > len(a.fterms) {
+				continue
+			}
+			ok := true
+			for j := 1; j < len(m.terms) && ok; j++ {
+				ok = terms[a.fterms[i+j]] == m.terms[j]
+			}
+			if ok {
+				a.add(a.terms.id("~"+m.key), f)
+			}
+		}
 	}
 }
 

@@ -73,25 +73,3 @@ func (s synonymSet) has(terms []string, key string) bool {
 	}
 	return false
 }
-
-// match calls fn with the group key of every member that occurs in terms,
-// once per occurrence.
-func (s synonymSet) match(terms []string, fn func(key string)) {
-	for i, t := range terms {
-		for _, m := range s.byFirst[t] {
-			if i+len(m.terms) > len(terms) {
-				continue
-			}
-			ok := true
-			for j := 1; j < len(m.terms); j++ {
-				if terms[i+j] != m.terms[j] {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				fn(m.key)
-			}
-		}
-	}
-}
