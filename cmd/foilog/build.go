@@ -102,7 +102,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	printDiagnostics(stderr, res.Warnings)
-	if _, err := stage.Commit(); err != nil {
+	st, err := stage.Commit()
+	if err != nil {
 		fmt.Fprintf(stderr, "foilog build: %v\n", err)
 		return exitUsage
 	}
@@ -110,8 +111,24 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if !strings.HasSuffix(shown, string(filepath.Separator)) {
 		shown += string(filepath.Separator)
 	}
-	fmt.Fprintln(stdout, res.Summary(time.Since(start), shown))
+	fmt.Fprintf(stdout, "%s (%s)\n", res.Summary(time.Since(start), shown), describeChanges(st))
 	return exitOK
+}
+
+// describeChanges says what a build changed in the destination: the files
+// a sync to a host has to upload or delete.
+func describeChanges(st output.Stats) string {
+	if st.Written == 0 && st.Removed == 0 {
+		return "no file changed"
+	}
+	parts := []string{fmt.Sprintf("%d %s written", st.Written, pluralise(st.Written, "file", "files"))}
+	if st.Removed > 0 {
+		parts = append(parts, fmt.Sprintf("%d removed", st.Removed))
+	}
+	if st.Unchanged > 0 {
+		parts = append(parts, fmt.Sprintf("%d unchanged", st.Unchanged))
+	}
+	return strings.Join(parts, ", ")
 }
 
 // checkDest refuses a destination whose replacement would delete the

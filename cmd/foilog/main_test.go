@@ -71,12 +71,16 @@ func TestBuildExampleSite(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("exit %d\n%s", code, errs)
 	}
-	if !regexp.MustCompile(`^built \d+ responses, \d+ pages in .+ → .+public/\n$`).MatchString(out) {
+	if !regexp.MustCompile(`^built \d+ responses, \d+ pages in .+ → .+public/ \(\d+ files written\)\n$`).MatchString(out) {
 		t.Errorf("summary line = %q", out)
 	}
 	first := tree(t, filepath.Join(dir, "public"))
-	if code, _, errs := runCmd("build", "--source", dir); code != exitOK {
+	code, out, errs = runCmd("build", "--source", dir)
+	if code != exitOK {
 		t.Fatal(errs)
+	}
+	if !strings.HasSuffix(out, "public/ (no file changed)\n") {
+		t.Errorf("summary line of a build with nothing changed = %q", out)
 	}
 	second := tree(t, filepath.Join(dir, "public"))
 	if len(first) != len(second) {
@@ -279,5 +283,36 @@ func TestBuildRefusesDestHoldingSource(t *testing.T) {
 	}
 	if code, _, errs := runCmd("build", "--source", dir, "--dest", filepath.Join(dir, "out", "site")); code != exitOK {
 		t.Fatalf("a folder beside content/: exit %d\n%s", code, errs)
+	}
+}
+
+// The summary says what a rebuild changed in public/, which is what a
+// sync to a host uploads or deletes.
+func TestBuildSummarySaysWhatChanged(t *testing.T) {
+	dir := exampleSite(t)
+	if code, _, errs := runCmd("build", "--source", dir); code != exitOK {
+		t.Fatal(errs)
+	}
+	page := filepath.Join(dir, "public", "responses")
+	before := tree(t, page)
+
+	// A response removed: its page goes, and lists and the index change.
+	if err := os.Remove(filepath.Join(dir, "content", "responses", "anpr-camera-locations.md")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCmd("build", "--source", dir)
+	if code != exitOK {
+		t.Fatal(errs)
+	}
+	m := regexp.MustCompile(`public/ \((\d+) files? written, (\d+) removed, (\d+) unchanged\)\n$`).FindStringSubmatch(out)
+	if m == nil {
+		t.Fatalf("summary line after removing a response = %q", out)
+	}
+	after := tree(t, page)
+	if len(after) >= len(before) {
+		t.Errorf("responses/ holds %d files after removing a response, %d before", len(after), len(before))
+	}
+	if m[2] == "0" || m[3] == "0" {
+		t.Errorf("summary %q: want files removed and files unchanged", out)
 	}
 }
