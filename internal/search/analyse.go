@@ -408,14 +408,7 @@ func (l *lexicon) word(w string, term int32) int32 {
 // adopt renumbers docs, analysed by a, from a's numbers onto l's, adding
 // the terms and words l does not have yet.
 func (l *lexicon) adopt(a *analyser, docs []*docTerms) {
-	terms := make([]int32, len(a.terms.terms))
-	words := make([]int32, len(a.words))
-	for i := range terms {
-		terms[i] = -1
-	}
-	for i := range words {
-		words[i] = -1
-	}
+	terms, words := unnumbered(len(a.terms.terms)), unnumbered(len(a.words))
 	term := func(t int32) int32 {
 		if terms[t] < 0 {
 			terms[t] = l.term(a.terms.terms[t])
@@ -433,6 +426,15 @@ func (l *lexicon) adopt(a *analyser, docs []*docTerms) {
 			d.words[i] = words[w]
 		}
 	}
+}
+
+// unnumbered returns n new numbers, each -1 for "not given yet".
+func unnumbered(n int) []int32 {
+	s := make([]int32, n)
+	for i := range s {
+		s[i] = -1
+	}
+	return s
 }
 
 // counts returns how many of docs have each term and each word.
@@ -453,14 +455,7 @@ func (l *lexicon) counts(docs []*docEntry) (df, wdf []int32) {
 // renumbers docs onto it.
 func (l *lexicon) compact(docs []*docEntry) lexicon {
 	out := newLexicon()
-	terms := make([]int32, len(l.terms))
-	words := make([]int32, len(l.words))
-	for i := range terms {
-		terms[i] = -1
-	}
-	for i := range words {
-		words[i] = -1
-	}
+	terms, words := unnumbered(len(l.terms)), unnumbered(len(l.words))
 	term := func(t int32) int32 {
 		if terms[t] < 0 {
 			terms[t] = out.term(l.terms[t])
