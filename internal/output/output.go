@@ -6,10 +6,8 @@
 // Fresh mode, when the destination is missing or holds no files: the new
 // site is built in full in a staging folder beside the destination and
 // swapped in with two renames, so a reader (or a web server) sees either
-// the old site or the new one, never a mix. Files whose bytes did not
-// change keep their modification time: they are hard-linked (or copied
-// with their old time) from the old site. It is the fastest way to make a
-// site from nothing.
+// no site or the new one. It is the fastest way to make a site from
+// nothing.
 //
 // Update mode, when the destination holds files: only new and changed
 // files are written, to flat-named files in the staging folder; files
@@ -22,12 +20,16 @@
 // milliseconds the renames take, rather than all at once. Every file
 // Commit removes or replaces is first kept in the staging folder; when a
 // step fails, Commit undoes every change it made, last first, down to the
-// folders' modification times, and the destination is as it was. The one
-// exception is a build killed during Commit: the destination then holds
-// a mix of old and new files, each whole, which the next build corrects.
+// folders' modification times, and the destination is as it was. The
+// exceptions: a build killed during Commit leaves a mix of old and new
+// files, each whole, which the next build corrects; and should undoing
+// fail too, the files it could not put back stay in the staging folder,
+// which the error names.
 //
-// In both modes tools that sync by modification time upload only what
-// changed, and nothing in the destination changes before Commit.
+// A destination that is a symbolic link to a folder is updated where the
+// link points. In both modes tools that sync by modification time upload
+// only what changed, and nothing in the destination changes before
+// Commit.
 package output
 
 import (
@@ -59,8 +61,9 @@ type Stats struct {
 	Removed int
 }
 
-// Write replaces the contents of dir with files. dir is created when
-// missing. Paths must be valid fs.ValidPath paths naming files; two files
+// Write makes dir hold exactly files, through a Stage: the files of dir
+// that are not among them are removed, with the folders that leaves empty
+// (folders that were empty before stay). dir is created when missing. Paths must be valid fs.ValidPath paths naming files; two files
 // with one path, or a file whose path is also a folder of another, are an
 // error and nothing is written.
 func Write(dir string, files []File) (Stats, error) {
@@ -78,22 +81,6 @@ func Write(dir string, files []File) (Stats, error) {
 		}
 	}
 	return s.Commit()
-}
-
-// keep makes target a copy of the old file when its bytes equal data,
-// keeping the old modification time, and reports whether it did.
-func keep(oldPath, target string, data []byte) bool {
-	info, ok := same(oldPath, data)
-	if !ok {
-		return false
-	}
-	if os.Link(oldPath, target) == nil {
-		return true
-	}
-	if os.WriteFile(target, data, 0o644) != nil {
-		return false
-	}
-	return os.Chtimes(target, info.ModTime(), info.ModTime()) == nil
 }
 
 // same reports whether oldPath is a regular file (or a link to one)

@@ -49,6 +49,15 @@ type Stage struct {
 // otherwise.
 func NewStage(dir string) (*Stage, error) {
 	dir = filepath.Clean(dir)
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// A link to the folder a web server serves: update that folder,
+		// with the stage beside it so that renames stay on its disk.
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			return nil, fmt.Errorf("write site: %w", err)
+		}
+		dir = real
+	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("write site: %w", err)
@@ -85,7 +94,7 @@ func NewStage(dir string) (*Stage, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() {
+			if !d.IsDir() && p != dir {
 				rel, _ := filepath.Rel(dir, p)
 				s.old[filepath.ToSlash(rel)] = true
 			}
@@ -120,10 +129,10 @@ type folder struct {
 }
 
 // Put adds one file to the new site. A file whose bytes equal the
-// current site's file at the same path keeps that file's modification
-// time (in update mode it is left alone). Two files at one path, or an
-// invalid path, are an error, and so is any failure to write: after one,
-// Commit refuses to put the incomplete site in place.
+// current site's file at the same path is left alone, with its
+// modification time. Two files at one path, an invalid path and a Put
+// after Commit or Abort are errors, and so is any failure to write: after
+// one, Commit refuses to put the incomplete site in place.
 func (s *Stage) Put(p string, data []byte) error {
 	err := s.put(p, data)
 	if err != nil {
@@ -145,6 +154,10 @@ func (s *Stage) put(p string, data []byte) error {
 		return s.listErr
 	}
 	s.mu.Lock()
+	if s.done {
+		s.mu.Unlock()
+		return errors.New("write site: stage already finished")
+	}
 	if s.paths[p] {
 		s.mu.Unlock()
 		return fmt.Errorf("write site: two files at %s", p)
@@ -157,15 +170,10 @@ func (s *Stage) put(p string, data []byte) error {
 	if s.update {
 		return s.putUpdate(p, data, wasOld)
 	}
+	// Fresh mode: there is no old file to compare with.
 	target := filepath.Join(s.stage, filepath.FromSlash(p))
 	if err := s.mkdir(path.Dir(p)); err != nil {
 		return fmt.Errorf("write site: %w", err)
-	}
-	if wasOld && keep(filepath.Join(s.dir, filepath.FromSlash(p)), target, data) {
-		s.mu.Lock()
-		s.st.Unchanged++
-		s.mu.Unlock()
-		return nil
 	}
 	if err := os.WriteFile(target, data, 0o644); err != nil {
 		return fmt.Errorf("write site: %w", err)

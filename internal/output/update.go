@@ -191,7 +191,12 @@ func (c *commit) place(p, staged string) error {
 	case err != nil:
 		return fmt.Errorf("place file: %w", err)
 	case info.IsDir():
-		return fmt.Errorf("place file: %s is a folder that holds more than the old site's files", target)
+		// Only folders can be left there (stale files went first), all
+		// empty when none of the new site's files is in them.
+		if err := c.removeFolders(p); err != nil {
+			return err
+		}
+		return c.place(p, staged)
 	}
 	b, err := c.backup(target, info)
 	if err != nil {
@@ -202,6 +207,42 @@ func (c *commit) place(p, staged string) error {
 		return fmt.Errorf("place file: %w", err)
 	}
 	c.undo = append(c.undo, step{kind: moved, path: p, backup: b})
+	return nil
+}
+
+// removeFolders removes folder d of dir, a slash path, where the new site
+// has a file: it must hold nothing but empty folders, which go too,
+// deepest first.
+func (c *commit) removeFolders(d string) error {
+	var folders []string
+	err := filepath.WalkDir(c.s.abs(d), func(name string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !e.IsDir() {
+			return fmt.Errorf("%s is a folder that holds more than the old site's files", c.s.abs(d))
+		}
+		rel, _ := filepath.Rel(c.s.dir, name)
+		folders = append(folders, filepath.ToSlash(rel))
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("place file: %w", err)
+	}
+	for i := len(folders) - 1; i >= 0; i-- { // WalkDir lists parents first
+		f := folders[i]
+		info, err := os.Lstat(c.s.abs(f))
+		if err != nil {
+			return fmt.Errorf("place file: %w", err)
+		}
+		c.touch(f)
+		c.touch(path.Dir(f))
+		if err := os.Remove(c.s.abs(f)); err != nil {
+			return fmt.Errorf("place file: %w", err)
+		}
+		c.undo = append(c.undo, step{kind: removed, path: f, mode: info.Mode()})
+		delete(c.exists, f)
+	}
 	return nil
 }
 

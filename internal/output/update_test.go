@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -174,6 +175,12 @@ func TestUpdateMode(t *testing.T) {
 		old:   map[string]string{"index.html": "home", "a/index.html": "folder a", "a/b/x.html": "x", "c/d/e.html": "e"},
 		new:   map[string]string{"index.html": "home", "a": "file a", "c/d": "file d"},
 		stats: Stats{Written: 2, Unchanged: 1, Removed: 3},
+	}, {
+		name:    "folder of empty folders to file",
+		old:     map[string]string{"index.html": "home", "a/x.html": "x"},
+		oldDirs: []string{"a/empty/er", "b"},
+		new:     map[string]string{"index.html": "home", "a": "file a", "b": "file b"},
+		stats:   Stats{Written: 2, Unchanged: 1, Removed: 1},
 	}, {
 		name:  "everything gone",
 		old:   map[string]string{"index.html": "home", "a/b.html": "b"},
@@ -535,5 +542,45 @@ func TestCommitAfterFailedPutRefuses(t *testing.T) {
 			t.Errorf("fresh: %s exists after a refused Commit (%v)", dir, err)
 		}
 		stageOnly(t, root)
+	}
+}
+
+// A destination that links to the folder a web server serves is updated
+// where it points, and the link stays.
+func TestUpdateThroughSymlink(t *testing.T) {
+	root := t.TempDir()
+	real := filepath.Join(root, "www")
+	oldSite(t, real, map[string]string{"index.html": "old", "sub/a.html": "a", "gone.html": "g"})
+	link := filepath.Join(root, "public")
+	if err := os.Symlink("www", link); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Write(link, fileList(map[string]string{"index.html": "new", "sub/a.html": "a"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := (Stats{Written: 1, Unchanged: 1, Removed: 1}); st != want {
+		t.Errorf("stats = %+v, want %+v", st, want)
+	}
+	if target, err := os.Readlink(link); err != nil || target != "www" {
+		t.Errorf("the link now reads %q, %v; want www", target, err)
+	}
+	if got, want := tree(t, real), map[string]string{"index.html": "new", "sub/a.html": "a"}; !maps.Equal(got, want) {
+		t.Errorf("the linked folder holds %v, want %v", got, want)
+	}
+}
+
+// A Stage takes no file once it is finished.
+func TestPutAfterAbortFails(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	oldSite(t, dir, map[string]string{"index.html": "home"})
+	s, err := NewStage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Abort()
+	if err := s.Put("index.html", []byte("home")); err == nil {
+		t.Error("Put of an unchanged file after Abort succeeded")
 	}
 }
