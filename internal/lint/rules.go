@@ -606,9 +606,10 @@ func namesPerson(words []string) (shown string, ok bool) {
 			orgAfterName = orgAfterName || named
 		case roles[key]:
 			role = true
-		case w == strings.ToUpper(w) && !afterTitle:
-			// an acronym such as FOI; after a title ("Mr SMITH", "MR J
-			// SMITH"), a surname in capitals
+		case key == "or" || key == "and": // "DEAR SIR OR MADAM"
+		case w == strings.ToUpper(w) && !(afterTitle && surnameInCapitals(w)):
+			// an acronym such as FOI or PCC; after a title ("Mr SMITH",
+			// "MR J SMITH"), a surname in capitals
 			role = true
 		default:
 			named = true
@@ -621,6 +622,13 @@ func namesPerson(words []string) (shown string, ok bool) {
 		return strings.Join(out, " "), true
 	}
 	return "", false
+}
+
+// surnameInCapitals reports whether w, written in capitals after a title,
+// reads as a surname rather than an acronym ("IT", "PCC"): three letters
+// or more, one of them a vowel.
+func surnameInCapitals(w string) bool {
+	return utf8.RuneCountInString(w) >= 3 && strings.ContainsAny(w, "AEIOUY")
 }
 
 func isParticle(w string) bool {
