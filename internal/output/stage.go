@@ -24,9 +24,13 @@ type Stage struct {
 	// update is set when dir held files at NewStage: Put stages only new
 	// and changed files, and Commit updates dir in place.
 	update bool
-	// rename and link are os.Rename and os.Link; tests replace them to
-	// make a commit fail midway.
+	// rename, link, makeDir and removeEntry are os.Rename, os.Link,
+	// os.Mkdir and os.Remove as an update-mode Commit calls them (undoing
+	// calls the os functions themselves); tests replace them to make a
+	// commit fail midway.
 	rename, link func(oldname, newname string) error
+	makeDir      func(name string, perm fs.FileMode) error
+	removeEntry  func(name string) error
 
 	mu     sync.Mutex
 	old    map[string]bool    // files of the current site not yet matched
@@ -77,7 +81,7 @@ func NewStage(dir string) (*Stage, error) {
 		os.RemoveAll(stage)
 		return nil, fmt.Errorf("write site: %w", err)
 	}
-	s := &Stage{dir: dir, stage: stage, rename: os.Rename, link: os.Link,
+	s := &Stage{dir: dir, stage: stage, rename: os.Rename, link: os.Link, makeDir: os.Mkdir, removeEntry: os.Remove,
 		old: map[string]bool{}, paths: map[string]bool{}, made: map[string]*folder{}, staged: map[string]string{},
 		listed: make(chan struct{})}
 	s.update = hasFile(dir)

@@ -160,7 +160,7 @@ func (c *commit) removeEmptied(stale, paths []string) error {
 		}
 		c.touch(d)
 		c.touch(path.Dir(d))
-		if err := os.Remove(name); err != nil {
+		if err := c.s.removeEntry(name); err != nil {
 			if entries, rerr := os.ReadDir(name); rerr == nil && len(entries) > 0 {
 				continue // it holds more than stale files: keep it
 			}
@@ -237,7 +237,7 @@ func (c *commit) removeFolders(d string) error {
 		}
 		c.touch(f)
 		c.touch(path.Dir(f))
-		if err := os.Remove(c.s.abs(f)); err != nil {
+		if err := c.s.removeEntry(c.s.abs(f)); err != nil {
 			return fmt.Errorf("place file: %w", err)
 		}
 		c.undo = append(c.undo, step{kind: removed, path: f, mode: info.Mode()})
@@ -267,7 +267,7 @@ func (c *commit) mkdirs(d string) error {
 		return err
 	}
 	c.touch(path.Dir(d))
-	if err := os.Mkdir(name, 0o755); err != nil {
+	if err := c.s.makeDir(name, 0o755); err != nil {
 		return fmt.Errorf("make folder: %w", err)
 	}
 	c.exists[d] = true

@@ -275,16 +275,18 @@ func umask(t *testing.T) fs.FileMode {
 
 // The old and new sites of the rollback tests: a file changed, one new
 // in new folders, stale files leaving folders empty, a file becoming a
-// folder and a folder becoming a file.
+// folder and folders becoming files, one of them holding an empty folder
+// (rollbackDirs) besides its stale file.
 var (
 	rollbackOld = map[string]string{
 		"index.html": "home", "same/index.html": "same", "changed/index.html": "v1",
 		"stale/deep/x.html": "stale", "stale/y.html": "stale too",
-		"f": "file f", "g/index.html": "folder g", "g/h/i.html": "i",
+		"f": "file f", "g/index.html": "folder g", "g/h/i.html": "i", "k/x.html": "x",
 	}
-	rollbackNew = map[string]string{
+	rollbackDirs = []string{"empty", "k/e"}
+	rollbackNew  = map[string]string{
 		"index.html": "home", "same/index.html": "same", "changed/index.html": "v2",
-		"new/a/b/index.html": "new", "f/index.html": "folder f", "g": "file g",
+		"new/a/b/index.html": "new", "f/index.html": "folder f", "g": "file g", "k": "file k",
 	}
 )
 
@@ -294,7 +296,7 @@ var (
 func commitWith(t *testing.T, prepare func(s *Stage)) (string, map[string]entry, error) {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "public")
-	oldSite(t, dir, rollbackOld, "empty")
+	oldSite(t, dir, rollbackOld, rollbackDirs...)
 	before := snapshot(t, dir)
 	s, err := NewStage(dir)
 	if err != nil {
@@ -310,35 +312,59 @@ func commitWith(t *testing.T, prepare func(s *Stage)) (string, map[string]entry,
 	return dir, before, err
 }
 
-// TestUpdateCommitFailureRollsBack fails each rename of a commit in turn,
-// with backups linked and with backups copied: every time, the folder
-// must be as before, to the modification times, with no staging folder
-// left, and the next build must work.
+// failAfter makes every change s's Commit makes to the folder (renames,
+// new folders, removals) count in *n, and fail once more than fail have
+// been made; fail < 0 never fails.
+func failAfter(s *Stage, n *int, fail int) {
+	check := func() error {
+		if *n++; fail >= 0 && *n > fail {
+			return errors.New("injected failure")
+		}
+		return nil
+	}
+	s.rename = func(o, nn string) error {
+		if err := check(); err != nil {
+			return err
+		}
+		return os.Rename(o, nn)
+	}
+	s.makeDir = func(name string, perm fs.FileMode) error {
+		if err := check(); err != nil {
+			return err
+		}
+		return os.Mkdir(name, perm)
+	}
+	s.removeEntry = func(name string) error {
+		if err := check(); err != nil {
+			return err
+		}
+		return os.Remove(name)
+	}
+}
+
+// TestUpdateCommitFailureRollsBack fails each change of a commit in turn
+// (each rename, new folder and removal), with backups linked and with
+// backups copied: every time, the folder must be as before, to the
+// modification times, with no staging folder left, and the next build
+// must work.
 func TestUpdateCommitFailureRollsBack(t *testing.T) {
-	renames := 0
-	dir, _, err := commitWith(t, func(s *Stage) {
-		s.rename = func(o, n string) error { renames++; return os.Rename(o, n) }
-	})
+	changes := 0
+	dir, _, err := commitWith(t, func(s *Stage) { failAfter(s, &changes, -1) })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if got, want := tree(t, dir), rollbackNew; fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("tree = %v, want %v", got, want)
 	}
-	if renames < 8 {
-		t.Fatalf("only %d renames: the sites do not exercise the commit", renames)
+	if changes < 15 {
+		t.Fatalf("only %d changes: the sites do not exercise the commit", changes)
 	}
 	for _, copyBackups := range []bool{false, true} {
-		for fail := 0; fail < renames; fail++ {
-			t.Run(fmt.Sprintf("copy=%v/rename%d", copyBackups, fail), func(t *testing.T) {
+		for fail := 0; fail < changes; fail++ {
+			t.Run(fmt.Sprintf("copy=%v/change%d", copyBackups, fail), func(t *testing.T) {
+				n := 0
 				dir, before, err := commitWith(t, func(s *Stage) {
-					n := 0
-					s.rename = func(o, nn string) error {
-						if n++; n > fail {
-							return errors.New("injected failure")
-						}
-						return os.Rename(o, nn)
-					}
+					failAfter(s, &n, fail)
 					if copyBackups {
 						s.link = func(string, string) error { return errors.New("no links here") }
 					}
