@@ -8,12 +8,14 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 
 	"github.com/foilog/foilog"
+	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/frontmatter"
 	"github.com/foilog/foilog/internal/markdown"
 	"github.com/foilog/foilog/internal/output"
@@ -31,7 +33,8 @@ import (
 // which alternates one build and one floor run per round, so that both
 // see the same machine, and prints the medians, the median ratio and the
 // peak memory of `foilog build`. Each iteration writes to a new, empty
-// folder after a sync. See README.md "Benchmarks" for the figures.
+// folder after a sync. BenchmarkRebuild times builds over an existing
+// site. See README.md for the figures.
 
 var logs sync.Map // N → generated site folder
 
@@ -81,34 +84,105 @@ func syntheticLog(b *testing.B, n int) string {
 	return dir
 }
 
+// limitMemory sets the soft heap limit foilog build sets for a log of n
+// responses (GOMEMLIMIT in the environment wins there too) and returns
+// the function that puts the old one back.
+func limitMemory(n int) func() {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	old := debug.SetMemoryLimit(site.MemoryLimit(n))
+	return func() { debug.SetMemoryLimit(old) }
+}
+
+// buildInto builds the site in src into dest as foilog build does: files
+// stream from the render workers into a stage that Commit puts in place.
+func buildInto(b *testing.B, src, dest string) output.Stats {
+	stage, err := output.NewStage(dest)
+	if err != nil {
+		b.Fatal(err)
+	}
+	res, list := site.Build(site.Options{Source: os.DirFS(src), Layouts: foilog.Layouts, Static: foilog.Static, Now: fixedNow, Output: stage})
+	if res == nil {
+		stage.Abort()
+		b.Fatal(list)
+	}
+	st, err := stage.Commit()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return st
+}
+
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
-			// As foilog build does (GOMEMLIMIT in the environment wins
-			// there too).
-			if os.Getenv("GOMEMLIMIT") == "" {
-				defer debug.SetMemoryLimit(debug.SetMemoryLimit(site.MemoryLimit(n)))
-			}
+			defer limitMemory(n)()
 			dir := syntheticLog(b, n)
 			dest := outputRoot(b)
 			b.ResetTimer()
 			for i := 0; i < b.N; i++ {
 				settle(b)
-				// As foilog build does: files stream from the render workers
-				// into a stage that is swapped in at the end.
-				stage, err := output.NewStage(filepath.Join(dest, fmt.Sprint(i)))
-				if err != nil {
-					b.Fatal(err)
-				}
-				res, list := site.Build(site.Options{Source: os.DirFS(dir), Layouts: foilog.Layouts, Static: foilog.Static, Now: fixedNow, Output: stage})
-				if res == nil {
-					b.Fatal(list)
-				}
-				if _, err := stage.Commit(); err != nil {
-					b.Fatal(err)
-				}
+				buildInto(b, dir, filepath.Join(dest, fmt.Sprint(i)))
 			}
 		})
+	}
+}
+
+// BenchmarkRebuild builds again a site built before, as staff do after a
+// change when they build rather than preview: with nothing changed, and
+// with a sentence added to one response's body before each iteration.
+// files-changed/op is what a sync to a host then uploads or deletes.
+//
+//	go test ./internal/site -run '^$' -bench Rebuild/10k -benchtime 5x
+func BenchmarkRebuild(b *testing.B) {
+	for _, n := range []int{1000, 10000} {
+		for _, edit := range []bool{false, true} {
+			name := fmt.Sprintf("%dk/unchanged", n/1000)
+			if edit {
+				name = fmt.Sprintf("%dk/one-edit", n/1000)
+			}
+			b.Run(name, func(b *testing.B) {
+				defer limitMemory(n)()
+				src := syntheticLog(b, n)
+				var file string
+				var body []byte
+				if edit {
+					// A copy to edit, so that the shared log stays as generated.
+					copied := filepath.Join(outputRoot(b), "log")
+					if err := os.CopyFS(copied, os.DirFS(src)); err != nil {
+						b.Fatal(err)
+					}
+					src = copied
+					paths, _ := content.Sources(os.DirFS(src))
+					file = filepath.Join(src, filepath.FromSlash(paths[len(paths)/2]))
+					var err error
+					if body, err = os.ReadFile(file); err != nil {
+						b.Fatal(err)
+					}
+				}
+				dest := filepath.Join(outputRoot(b), "public")
+				buildInto(b, src, dest)
+				changed := 0
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					if edit {
+						b.StopTimer()
+						// Two sentences in turn, so that every iteration
+						// changes the page and the search index.
+						added := []string{"\nThe figures above were checked again.\n", "\nThe figures above were corrected.\n"}[i%2]
+						if err := os.WriteFile(file, append(slices.Clip(body), added...), 0o644); err != nil {
+							b.Fatal(err)
+						}
+						b.StartTimer()
+					}
+					settle(b)
+					st := buildInto(b, src, dest)
+					changed += st.Written + st.Removed
+				}
+				b.ReportMetric(float64(changed)/float64(b.N), "files-changed/op")
+			})
+		}
 	}
 }
 
