@@ -27,7 +27,9 @@
 // which the error names.
 //
 // A destination that is a symbolic link to a folder is updated where the
-// link points. In both modes tools that sync by modification time upload
+// link points. While a Stage updates a folder it holds a lock on it
+// (flock, where the system has it), and a second Stage for that folder is
+// refused rather than let the two interleave. In both modes tools that sync by modification time upload
 // only what changed, and nothing in the destination changes before
 // Commit.
 package output

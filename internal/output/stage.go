@@ -21,6 +21,7 @@ import (
 // update, that NewStage chooses between.
 type Stage struct {
 	dir, stage string
+	lock       *os.File // held from NewStage to Commit or Abort
 	// update is set when dir held files at NewStage: Put stages only new
 	// and changed files, and Commit updates dir in place.
 	update bool
@@ -69,19 +70,28 @@ func NewStage(dir string) (*Stage, error) {
 	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
 		return nil, fmt.Errorf("write site: %s exists and is not a folder", dir)
 	}
+	// One build at a time: two updating one site at once could each undo
+	// part of the other.
+	lock, err := lockSite(dir)
+	if errors.Is(err, errBusy) {
+		return nil, fmt.Errorf("write site: another build is writing %s; build again when it has finished", dir)
+	} else if err != nil {
+		return nil, fmt.Errorf("write site: %w", err)
+	}
 	prefix := "." + filepath.Base(dir) + ".new-"
 	removeStale(parent, prefix)
 	// The process id in the name tells a later build whether the build
 	// that made the folder still runs.
 	stage, err := os.MkdirTemp(parent, prefix+strconv.Itoa(os.Getpid())+"-")
+	if err == nil {
+		err = os.Chmod(stage, 0o755)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("write site: %w", err)
-	}
-	if err := os.Chmod(stage, 0o755); err != nil {
 		os.RemoveAll(stage)
+		unlock(lock)
 		return nil, fmt.Errorf("write site: %w", err)
 	}
-	s := &Stage{dir: dir, stage: stage, rename: os.Rename, link: os.Link, makeDir: os.Mkdir, removeEntry: os.Remove,
+	s := &Stage{dir: dir, stage: stage, lock: lock, rename: os.Rename, link: os.Link, makeDir: os.Mkdir, removeEntry: os.Remove,
 		old: map[string]bool{}, paths: map[string]bool{}, made: map[string]*folder{}, staged: map[string]string{},
 		listed: make(chan struct{})}
 	s.update = hasFile(dir)
@@ -256,6 +266,7 @@ func (s *Stage) Commit() (Stats, error) {
 		return s.st, errors.New("write site: stage already finished")
 	}
 	s.done = true
+	defer unlock(s.lock)
 	<-s.listed
 	if err := cmp.Or(s.failed, s.listErr); err != nil {
 		os.RemoveAll(s.stage)
@@ -280,5 +291,16 @@ func (s *Stage) Abort() {
 	if !s.done {
 		s.done = true
 		os.RemoveAll(s.stage)
+		unlock(s.lock)
+	}
+}
+
+// errBusy says that another process holds the lock of a site.
+var errBusy = errors.New("site locked")
+
+// unlock lets go of a lock lockSite took.
+func unlock(f *os.File) {
+	if f != nil {
+		f.Close()
 	}
 }

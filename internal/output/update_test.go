@@ -610,3 +610,38 @@ func TestPutAfterAbortFails(t *testing.T) {
 		t.Error("Put of an unchanged file after Abort succeeded")
 	}
 }
+
+// Two builds of one site at once are refused: each could undo part of the
+// other. The lock goes with the build that held it, however it ends.
+func TestOneBuildAtATime(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no flock: builds are not serialised on Windows")
+	}
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	oldSite(t, dir, map[string]string{"index.html": "home"})
+	first, err := NewStage(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := NewStage(dir); err == nil || !strings.Contains(err.Error(), "another build is writing") {
+		t.Errorf("second stage while the first runs: err = %v", err)
+	}
+	if stages, _ := filepath.Glob(filepath.Join(root, ".public.new-*")); len(stages) != 1 {
+		t.Errorf("staging folders %v: want the first build's only", stages)
+	}
+	first.Abort()
+	second, err := NewStage(dir)
+	if err != nil {
+		t.Fatalf("a stage after the first was aborted: %v", err)
+	}
+	if err := second.Put("index.html", []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := second.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Write(dir, fileList(map[string]string{"index.html": "newer"})); err != nil {
+		t.Errorf("a build after a commit: %v", err)
+	}
+}

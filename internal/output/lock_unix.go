@@ -1,0 +1,33 @@
+//go:build unix
+
+package output
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"syscall"
+)
+
+// lockSite locks folder dir with flock, when it exists, and returns the
+// open folder that holds the lock. No file is made for it, and the system
+// lets go of the lock when the process ends, however it ends, so a killed
+// build never leaves a site locked. It returns errBusy at once when
+// another process holds the lock.
+func lockSite(dir string) (*os.File, error) {
+	f, err := os.Open(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // fresh mode: the last build to finish wins whole
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		f.Close()
+		if errors.Is(err, syscall.EWOULDBLOCK) {
+			return nil, errBusy
+		}
+		return nil, err
+	}
+	return f, nil
+}
