@@ -95,18 +95,23 @@ func build(docs []Document, c config) (*Index, error) { return new(Cache).build(
 // file that names them.
 func (st *state) index(docs []*Document, dirty dirtyFiles) (*Index, error) {
 	c := st.c
-	shards, hash := st.shards(docs, dirty)
+	// Each kind of file carries the hash of its kind, so that a change to
+	// one kind (the postings, after an edit to a body) leaves the names,
+	// and the copies in caches and on hosts, of the others as they were.
+	shards, hash, kinds := st.shards(docs, dirty)
 	files := make([]File, 0, len(shards)+1)
 	for _, f := range shards {
-		files = append(files, File{Path: Dir + strings.Replace(f.path, "{hash}", hash, 1), Data: f.gz})
+		files = append(files, File{Path: Dir + strings.Replace(f.path, "{hash}", kinds[shardDir(f.path)], 1), Data: f.gz})
 	}
+	named := func(template string) string { return strings.Replace(template, "{hash}", kinds[shardDir(template)], 1) }
 	facetBytes, metaBytes := averageSize(files, Dir+"f/"), averageSize(files, Dir+"m/")
 
 	e := entry{
-		Version:       FormatVersion,
-		Hash:          hash,
-		Docs:          len(docs),
-		Paths:         entryPaths{Terms: "t/{segment}-{bucket}.{hash}.bin", Prefix: "w/{bucket}.{hash}.bin", Suffix: "s/{bucket}.{hash}.bin", Facets: "f/{chunk}.{hash}.bin", Docs: "m/{chunk}.{hash}.bin"},
+		Version: FormatVersion,
+		Hash:    hash,
+		Docs:    len(docs),
+		Paths: entryPaths{Terms: named("t/{segment}-{bucket}.{hash}.bin"), Prefix: named("w/{bucket}.{hash}.bin"),
+			Suffix: named("s/{bucket}.{hash}.bin"), Facets: named("f/{chunk}.{hash}.bin"), Docs: named("m/{chunk}.{hash}.bin")},
 		SegmentSize:   c.segmentSize,
 		Segments:      st.segs,
 		TermBuckets:   st.terms.buckets,

@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,11 +43,13 @@ type shard struct {
 }
 
 // shards returns every file but the entry, sorted by path, with the index
-// hash over them (the first 10 hex digits of a SHA-256 of every path,
-// length and compressed bytes). Files that are not dirty keep their bytes
-// from the previous build; the others are encoded, and compressed unless
-// the encoding has the same SHA-256 as last time.
-func (st *state) shards(docs []*Document, dirty dirtyFiles) ([]shard, string) {
+// hash over them and the hash of each kind of file over the files of that
+// kind, by folder ("t/", "w/", "s/", "f/", "m/"): the first 10 hex digits
+// of a SHA-256 of every path, length and compressed bytes. Files that are
+// not dirty keep their bytes from the previous build; the others are
+// encoded, and compressed unless the encoding has the same SHA-256 as
+// last time.
+func (st *state) shards(docs []*Document, dirty dirtyFiles) ([]shard, string, map[string]string) {
 	var out []shard
 	add := func(dir, path string, encode func() []byte) {
 		if old, ok := st.files[path]; ok && !dirty.has(dir, path) {
@@ -100,12 +104,29 @@ func (st *state) shards(docs []*Document, dirty dirtyFiles) ([]shard, string) {
 
 	slices.SortFunc(out, func(a, b shard) int { return strings.Compare(a.path, b.path) })
 	h := sha256.New()
+	kinds := map[string]hash.Hash{}
+	for _, dir := range shardDirs {
+		kinds[dir] = sha256.New()
+	}
 	files := make(map[string]stored, len(out))
 	for _, f := range out {
-		fmt.Fprintf(h, "%s %d\n", f.path, len(f.gz))
-		h.Write(f.gz)
+		kh := kinds[shardDir(f.path)]
+		for _, w := range []io.Writer{h, kh} {
+			fmt.Fprintf(w, "%s %d\n", f.path, len(f.gz))
+			w.Write(f.gz)
+		}
 		files[f.path] = stored{sum: f.sum, gz: f.gz}
 	}
 	st.files = files
-	return out, hex.EncodeToString(h.Sum(nil)[:5])
+	sums := make(map[string]string, len(kinds))
+	for dir, kh := range kinds {
+		sums[dir] = hex.EncodeToString(kh.Sum(nil)[:5])
+	}
+	return out, hex.EncodeToString(h.Sum(nil)[:5]), sums
 }
+
+// shardDirs are the folders of the kinds of file of an index.
+var shardDirs = []string{"t/", "w/", "s/", "f/", "m/"}
+
+// shardDir returns the folder of a file's path ("t/" for "t/0-3.{hash}.bin").
+func shardDir(path string) string { return path[:strings.IndexByte(path, '/')+1] }

@@ -117,20 +117,51 @@ func TestFilesAreSortedAndNamedByContent(t *testing.T) {
 		t.Error("Files are not sorted by path")
 	}
 	r := newReader(t, idx)
+	// Each file carries the hash of its kind, which the entry's path
+	// templates name.
+	p := r.entry.Paths
+	kindHash := map[string]string{}
+	for _, tmpl := range []string{p.Terms, p.Prefix, p.Suffix, p.Facets, p.Docs} {
+		if strings.Contains(tmpl, "{hash}") {
+			t.Errorf("path template %s still holds {hash}", tmpl)
+		}
+		parts := strings.Split(tmpl, ".")
+		kindHash[shardDir(tmpl)] = parts[len(parts)-2]
+	}
 	for _, f := range idx.Files {
 		if !strings.HasPrefix(f.Path, Dir) {
 			t.Errorf("%s is outside %s", f.Path, Dir)
 		}
-		if f.Path != idx.EntryPath && !strings.Contains(f.Path, "."+r.entry.Hash+".") {
-			t.Errorf("%s does not carry the index hash %s", f.Path, r.entry.Hash)
+		if h := kindHash[shardDir(strings.TrimPrefix(f.Path, Dir))]; f.Path != idx.EntryPath && (len(h) != 10 || !strings.Contains(f.Path, "."+h+".")) {
+			t.Errorf("%s does not carry the hash %q of its kind", f.Path, h)
 		}
 	}
-	// one changed word anywhere renames every shard and the entry
+	// A word added to one body renames the entry and the postings, and no
+	// file of another kind: document, facet and dictionary files stay
+	// cached wherever they are.
 	docs := synthDocs(200, 4)
-	docs[17].Body += " zebra"
+	docs[17].Body += " report"
 	other := buildOrFail(t, docs, defaultConfig())
 	if other.EntryPath == idx.EntryPath {
 		t.Error("a changed document kept the entry file name")
+	}
+	names := func(idx *Index) map[string]bool {
+		m := map[string]bool{}
+		for _, f := range idx.Files {
+			m[f.Path] = true
+		}
+		return m
+	}
+	before, after := names(idx), names(other)
+	for path := range before {
+		kind := shardDir(strings.TrimPrefix(path, Dir))
+		switch {
+		case path == idx.EntryPath:
+		case kind == "t/" && after[path]:
+			t.Errorf("%s kept its name though the postings changed", path)
+		case kind != "t/" && !after[path]:
+			t.Errorf("%s was renamed by a change to the postings only", path)
+		}
 	}
 }
 
