@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -73,7 +72,7 @@ func serveUntilInterrupt(t *testing.T, args []string, visit func(base string)) (
 		time.Sleep(50 * time.Millisecond)
 	}
 	visit(base)
-	if err := syscall.Kill(syscall.Getpid(), syscall.SIGINT); err != nil {
+	if err := interruptSelf(); err != nil {
 		t.Fatal(err)
 	}
 	select {

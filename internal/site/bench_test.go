@@ -11,7 +11,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"syscall"
 	"testing"
 
 	"github.com/foilog/foilog"
@@ -65,7 +64,7 @@ func outputRoot(b *testing.B) string {
 // pay for writing back the files of the last one.
 func settle(b *testing.B) {
 	b.StopTimer()
-	syscall.Sync()
+	syncDisk()
 	b.StartTimer()
 }
 
