@@ -27,7 +27,10 @@
 // which the error names.
 //
 // A destination that is a symbolic link to a folder is updated where the
-// link points. While a Stage updates a folder it holds a lock on it
+// link points. A destination that is a mount point (a container's volume)
+// can be neither renamed nor reached by a rename from beside it: its stage
+// is made inside it, hidden (".foilog-stage-…"), and it is always updated
+// in place. While a Stage updates a folder it holds a lock on it
 // (flock, where the system has it), and a second Stage for that folder is
 // refused rather than let the two interleave. In both modes tools that sync by modification time upload
 // only what changed, and nothing in the destination changes before

@@ -22,6 +22,9 @@ import (
 type Stage struct {
 	dir, stage string
 	lock       *os.File // held from NewStage to Commit or Abort
+	// dirTime is dir's modification time before a stage was made inside
+	// it (a mount point); zero for a stage beside it.
+	dirTime time.Time
 	// update is set when dir held files at NewStage: Put stages only new
 	// and changed files, and Commit updates dir in place.
 	update bool
@@ -52,7 +55,15 @@ type Stage struct {
 // NewStage starts a new site for dir, creating dir's parent if needed. It
 // chooses update mode when dir holds at least one file, fresh mode
 // otherwise.
-func NewStage(dir string) (*Stage, error) {
+func NewStage(dir string) (*Stage, error) { return newStage(dir, mountPoint) }
+
+// stagePrefix begins the name of a staging folder made inside a
+// destination that is a mount point.
+const stagePrefix = ".foilog-stage-"
+
+// newStage is NewStage with the test of whether a folder is a mount point
+// given, so that tests can take any folder for one.
+func newStage(dir string, mounted func(dir string) bool) (*Stage, error) {
 	dir = filepath.Clean(dir)
 	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
 		// A link to the folder a web server serves: update that folder,
@@ -78,11 +89,23 @@ func NewStage(dir string) (*Stage, error) {
 	} else if err != nil {
 		return nil, fmt.Errorf("write site: %w", err)
 	}
-	prefix := "." + filepath.Base(dir) + ".new-"
-	removeStale(parent, prefix)
+	// The stage goes beside dir, so that renames between the two stay on
+	// one disk, unless dir is a mount point (a container's volume, say):
+	// then it goes inside, hidden, and the site is updated in place even
+	// when it is new, since a mount point cannot be renamed.
+	inside := mounted(dir)
+	at, prefix := parent, "."+filepath.Base(dir)+".new-"
+	var dirTime time.Time
+	if inside {
+		at, prefix = dir, stagePrefix
+		if info, err := os.Stat(dir); err == nil {
+			dirTime = info.ModTime()
+		}
+	}
+	removeStale(at, prefix)
 	// The process id in the name tells a later build whether the build
 	// that made the folder still runs.
-	stage, err := os.MkdirTemp(parent, prefix+strconv.Itoa(os.Getpid())+"-")
+	stage, err := os.MkdirTemp(at, prefix+strconv.Itoa(os.Getpid())+"-")
 	if err == nil {
 		err = os.Chmod(stage, 0o755)
 	}
@@ -91,10 +114,10 @@ func NewStage(dir string) (*Stage, error) {
 		unlock(lock)
 		return nil, fmt.Errorf("write site: %w", err)
 	}
-	s := &Stage{dir: dir, stage: stage, lock: lock, rename: os.Rename, link: os.Link, makeDir: os.Mkdir, removeEntry: os.Remove,
+	s := &Stage{dir: dir, stage: stage, dirTime: dirTime, lock: lock, rename: os.Rename, link: os.Link, makeDir: os.Mkdir, removeEntry: os.Remove,
 		old: map[string]bool{}, paths: map[string]bool{}, made: map[string]*folder{}, staged: map[string]string{},
 		listed: make(chan struct{})}
-	s.update = hasFile(dir)
+	s.update = inside || hasFile(dir)
 	if !s.update {
 		close(s.listed)
 		return s, nil
@@ -107,6 +130,9 @@ func NewStage(dir string) (*Stage, error) {
 		s.listErr = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
+			}
+			if p == stage {
+				return fs.SkipDir // the stage inside a mount point
 			}
 			if !d.IsDir() && p != dir {
 				rel, _ := filepath.Rel(dir, p)
@@ -269,7 +295,7 @@ func (s *Stage) Commit() (Stats, error) {
 	defer unlock(s.lock)
 	<-s.listed
 	if err := cmp.Or(s.failed, s.listErr); err != nil {
-		os.RemoveAll(s.stage)
+		s.dropStage()
 		return s.st, fmt.Errorf("write site: not committed: %w", err)
 	}
 	s.st.Removed = len(s.old)
@@ -290,8 +316,18 @@ func (s *Stage) Abort() {
 	defer s.mu.Unlock()
 	if !s.done {
 		s.done = true
-		os.RemoveAll(s.stage)
+		s.dropStage()
 		unlock(s.lock)
+	}
+}
+
+// dropStage removes the staging folder of a site that is to stay as it
+// was; a stage inside the destination (a mount point) also puts back the
+// destination's modification time, which making the stage changed.
+func (s *Stage) dropStage() {
+	os.RemoveAll(s.stage)
+	if !s.dirTime.IsZero() {
+		os.Chtimes(s.dir, time.Time{}, s.dirTime)
 	}
 }
 

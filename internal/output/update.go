@@ -63,7 +63,7 @@ func (s *Stage) commitUpdate() error {
 		// it, and say where it is.
 		return fmt.Errorf("write site: %w; undoing the update failed, the files not restored are in %s: %v", err, s.stage, rerr)
 	}
-	os.RemoveAll(s.stage)
+	s.dropStage()
 	return fmt.Errorf("write site: %w", err)
 }
 

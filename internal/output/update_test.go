@@ -645,3 +645,81 @@ func TestOneBuildAtATime(t *testing.T) {
 		t.Errorf("a build after a commit: %v", err)
 	}
 }
+
+// A destination that is a mount point (a container's volume) cannot be
+// renamed, and a stage beside it is on another disk: the stage goes
+// inside it, hidden, and the site is updated in place, new or not.
+func TestMountPointDestination(t *testing.T) {
+	inside := func(string) bool { return true }
+	for _, withOld := range []bool{false, true} {
+		root := t.TempDir()
+		dir := filepath.Join(root, "public")
+		if withOld {
+			oldSite(t, dir, map[string]string{"index.html": "home", "gone/index.html": "g", "same.css": "s"})
+		} else if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		var sameBefore os.FileInfo
+		if withOld {
+			sameBefore, _ = os.Stat(filepath.Join(dir, "same.css"))
+		}
+		s, err := newStage(dir, inside)
+		if err != nil {
+			t.Fatal(err)
+		}
+		newSite := map[string]string{"index.html": "new home", "a/b/index.html": "ab", "same.css": "s"}
+		for _, f := range fileList(newSite) {
+			if err := s.Put(f.Path, f.Data); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if stages, _ := filepath.Glob(filepath.Join(dir, stagePrefix+"*")); len(stages) != 1 {
+			t.Errorf("old=%v: stages inside the mount point before Commit: %v, want one", withOld, stages)
+		}
+		stageOnly(t, root) // and none beside it
+		if _, err := s.Commit(); err != nil {
+			t.Fatalf("old=%v: %v", withOld, err)
+		}
+		if got := tree(t, dir); !maps.Equal(got, newSite) {
+			t.Errorf("old=%v: site = %v, want %v", withOld, got, newSite)
+		}
+		if withOld {
+			if after, _ := os.Stat(filepath.Join(dir, "same.css")); !os.SameFile(sameBefore, after) {
+				t.Errorf("an unchanged file was replaced")
+			}
+		}
+	}
+
+	// A failed commit leaves the mount point as it was, stage gone.
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	oldSite(t, dir, rollbackOld, rollbackDirs...)
+	before := snapshot(t, dir)
+	s, err := newStage(dir, inside)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	failAfter(s, &n, 5)
+	for _, f := range fileList(rollbackNew) {
+		if err := s.Put(f.Path, f.Data); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.Commit(); err == nil {
+		t.Fatal("a commit with a failing rename succeeded")
+	}
+	sameSnapshot(t, snapshot(t, dir), before)
+}
+
+func TestMountPoint(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("/proc is a mount point on Linux")
+	}
+	if !mountPoint("/proc") {
+		t.Error("/proc is not taken for a mount point")
+	}
+	if dir := t.TempDir(); mountPoint(dir) {
+		t.Errorf("%s is taken for a mount point", dir)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"syscall"
 )
 
@@ -30,4 +31,20 @@ func lockSite(dir string) (*os.File, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// mountPoint reports whether folder dir is on another file system than
+// the folder holding it.
+func mountPoint(dir string) bool {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return false
+	}
+	up, err := os.Stat(filepath.Dir(dir))
+	if err != nil {
+		return false
+	}
+	a, ok1 := info.Sys().(*syscall.Stat_t)
+	b, ok2 := up.Sys().(*syscall.Stat_t)
+	return ok1 && ok2 && a.Dev != b.Dev
 }
