@@ -5,9 +5,10 @@
 #
 # Generates a synthetic log of N responses (internal/synth, seed 1) once,
 # then runs ROUNDS rounds of: BenchmarkFloor (goldmark converting every body
-# and writing one index.html per response, on all cores) and BenchmarkBuild
-# (a full foilog build streamed into a fresh folder), one iteration each, so
-# both see the machine in the same state. Every run writes to a folder of
+# and writing one index.html per response, on all cores), BenchmarkBuild
+# (a full foilog build streamed into a fresh folder) and BenchmarkBuildBare
+# (the same build with layouts that do no work), one iteration each, so
+# all three see the machine in the same state. Every run writes to a folder of
 # its own, removed only when all rounds have run (see outputRoot in
 # internal/site/bench_test.go for why). It prints every pair, the medians,
 # the median of the per-round ratios, and the peak resident memory of
@@ -32,7 +33,7 @@ if [ ! -f "$log/foilog.yaml" ]; then
 fi
 
 run() { # benchmark name → seconds
-	(cd internal/site && "$tmp/site.test" -test.run '^$' -test.bench "^Benchmark$1/$k\$" -test.benchtime 1x -test.timeout 30m) |
+	(cd internal/site && "$tmp/site.test" -test.run '^$' -test.bench "^Benchmark$1\$/^$k\$" -test.benchtime 1x -test.timeout 30m) |
 		awk '/^Benchmark/ { printf "%.3f\n", $3 / 1e9 }'
 }
 
@@ -40,14 +41,18 @@ run() { # benchmark name → seconds
 for r in $(seq "$rounds"); do
 	f=$(run Floor)
 	b=$(run Build)
-	echo "$f $b" >>"$tmp/pairs"
-	printf 'round %d: floor %6.2fs  build %6.2fs  ratio %.2f\n' "$r" "$f" "$b" "$(awk -v b="$b" -v f="$f" 'BEGIN { print b / f }')"
+	z=$(run BuildBare)
+	echo "$f $b $z" >>"$tmp/pairs"
+	printf 'round %d: floor %6.2fs  build %6.2fs  ratio %.2f  bare layouts %6.2fs  ratio %.2f\n' "$r" "$f" "$b" \
+		"$(awk -v b="$b" -v f="$f" 'BEGIN { print b / f }')" "$z" "$(awk -v b="$z" -v f="$f" 'BEGIN { print b / f }')"
 done
 median() { sort -n | awk '{ a[NR] = $1 } END { if (NR % 2) print a[(NR + 1) / 2]; else print (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 mf=$(cut -d' ' -f1 "$tmp/pairs" | median)
 mb=$(cut -d' ' -f2 "$tmp/pairs" | median)
 mr=$(awk '{ print $2 / $1 }' "$tmp/pairs" | median)
-printf 'median over %d rounds, %d responses: floor %.2fs, build %.2fs, ratio %.2f\n' "$rounds" "$n" "$mf" "$mb" "$mr"
+mz=$(cut -d' ' -f3 "$tmp/pairs" | median)
+mzr=$(awk '{ print $3 / $1 }' "$tmp/pairs" | median)
+printf 'median over %d rounds, %d responses: floor %.2fs, build %.2fs, ratio %.2f; bare layouts %.2fs, ratio %.2f\n' "$rounds" "$n" "$mf" "$mb" "$mr" "$mz" "$mzr"
 
 sync
 /usr/bin/time -f '%M' -o "$tmp/rss" "$tmp/foilog" build --source "$log" --dest "$tmp/public" >/dev/null

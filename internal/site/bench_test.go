@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -12,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/foilog/foilog"
 	"github.com/foilog/foilog/internal/content"
@@ -97,11 +99,16 @@ func limitMemory(n int) func() {
 // buildInto builds the site in src into dest as foilog build does: files
 // stream from the render workers into a stage that Commit puts in place.
 func buildInto(b *testing.B, src, dest string) output.Stats {
+	return buildWith(b, foilog.Layouts, src, dest)
+}
+
+// buildWith is buildInto with the given default layouts.
+func buildWith(b *testing.B, layouts fs.FS, src, dest string) output.Stats {
 	stage, err := output.NewStage(dest)
 	if err != nil {
 		b.Fatal(err)
 	}
-	res, list := site.Build(site.Options{Source: os.DirFS(src), Layouts: foilog.Layouts, Static: foilog.Static, Now: fixedNow, Output: stage})
+	res, list := site.Build(site.Options{Source: os.DirFS(src), Layouts: layouts, Static: foilog.Static, Now: fixedNow, Output: stage})
 	if res == nil {
 		stage.Abort()
 		b.Fatal(list)
@@ -126,6 +133,53 @@ func BenchmarkBuild(b *testing.B) {
 			}
 		})
 	}
+}
+
+// BenchmarkBuildBare is BenchmarkBuild with layouts that write almost
+// nothing: every page is still planned and written, and the search index,
+// related responses and every other file are made as usual, but no layout
+// work is done. Build minus Bare is what the page templates cost inside a
+// real build; Bare against Floor is the least a build can cost with these
+// features.
+func BenchmarkBuildBare(b *testing.B) {
+	layouts := bareLayouts(b)
+	for _, n := range []int{1000, 10000} {
+		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
+			defer limitMemory(n)()
+			dir := syntheticLog(b, n)
+			dest := outputRoot(b)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				settle(b)
+				buildWith(b, layouts, dir, filepath.Join(dest, fmt.Sprint(i)))
+			}
+		})
+	}
+}
+
+// bareLayouts returns layouts of the same names as the defaults that
+// write one letter per page: the base layout only calls "main", each page
+// kind defines "main" as "x", and every partial is empty.
+func bareLayouts(b *testing.B) fstest.MapFS {
+	bare := fstest.MapFS{}
+	err := fs.WalkDir(foilog.Layouts, "layouts", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		text := `{{define "main"}}x{{end}}`
+		switch {
+		case path.Base(p) == "baseof.html":
+			text = `{{template "main" .}}`
+		case strings.Contains(p, "/partials/"):
+			text = ""
+		}
+		bare[p] = &fstest.MapFile{Data: []byte(text)}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return bare
 }
 
 // BenchmarkRebuild builds again a site built before, as staff do after a
