@@ -69,6 +69,10 @@ type Options struct {
 	// large site never sits in memory whole. When nil, Result.Files holds
 	// the site.
 	Output Sink
+
+	// noCompile renders every page with html/template alone, for tests
+	// that compare its output with the compiled layouts'.
+	noCompile bool
 }
 
 // MemoryLimit returns the soft heap limit (runtime/debug.SetMemoryLimit)
@@ -127,6 +131,10 @@ type Result struct {
 	// build's Now, of any response: the site changes then although no file
 	// does, so a preview builds again at that time. Zero when none.
 	NextEmbargo time.Time
+
+	// compiledRuns counts the pages and list items the compiled layouts
+	// rendered, and compiledFallbacks those they handed to html/template.
+	compiledRuns, compiledFallbacks int64
 }
 
 // SourcePage pairs a response's Markdown file with its page.
@@ -159,6 +167,7 @@ func Build(opts Options) (*Result, diag.List) {
 	list = append(list, l...)
 
 	tpl, l := loadTemplates(opts, cfg)
+	tpl.noCompile = opts.noCompile
 	list = append(list, l...)
 	if list.HasErrors() {
 		list.Sort()
@@ -183,7 +192,8 @@ func Build(opts Options) (*Result, diag.List) {
 		return nil, list
 	}
 	list.Sort()
-	res := &Result{Responses: len(published), Pages: b.pageCount, Warnings: list, Config: cfg}
+	res := &Result{Responses: len(published), Pages: b.pageCount, Warnings: list, Config: cfg,
+		compiledRuns: tpl.runs.Load(), compiledFallbacks: tpl.fallbacks.Load()}
 	for _, r := range responses {
 		if r.Publish.After(opts.Now) && (res.NextEmbargo.IsZero() || r.Publish.Before(res.NextEmbargo)) {
 			res.NextEmbargo = r.Publish

@@ -13,11 +13,13 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/diag"
+	"github.com/foilog/foilog/internal/tmplexec"
 )
 
 // kinds lists the page templates a site has, each layouts/KIND.html. All
@@ -38,6 +40,57 @@ type templates struct {
 	partials *template.Template
 	mu       sync.Mutex
 	cached   map[string]template.HTML
+	// funcs are the template functions, which compiled layouts call too.
+	funcs template.FuncMap
+	// compiled holds the compiled form of each root template (a page
+	// kind's baseof.html, alias.html, the list item), by kind and name.
+	compiled sync.Map // string → *compiledLayout
+	// noCompile makes every page go through html/template, for tests
+	// that compare the two.
+	noCompile bool
+	// runs counts pages and items the compiled layouts rendered, and
+	// fallbacks those they handed back to html/template.
+	runs, fallbacks atomic.Int64
+}
+
+// A compiledLayout is a root template compiled by tmplexec after
+// html/template has executed (and so escaped) it once, or the reason it
+// could not be.
+type compiledLayout struct {
+	once sync.Once
+	prog *tmplexec.Program
+	err  error
+}
+
+// run renders data with the compiled form of the root template name of
+// set (key names it in t.compiled), or with html/template when it has
+// none yet, cannot have one, or hands the page back. Its output is the
+// same either way: tmplexec gives html/template's bytes, and falls back
+// to it for anything it does not reproduce, errors included.
+func (t *templates) run(key string, set *template.Template, name string, buf *bytes.Buffer, data any) error {
+	if !t.noCompile {
+		if c, ok := t.compiled.Load(key); ok {
+			if p := c.(*compiledLayout); p.prog != nil {
+				err := p.prog.Execute(buf, data)
+				if err == nil {
+					t.runs.Add(1)
+					return nil
+				}
+				t.fallbacks.Add(1)
+				buf.Reset()
+			}
+		}
+	}
+	if err := set.ExecuteTemplate(buf, name, data); err != nil {
+		return err
+	}
+	if !t.noCompile {
+		// Escaped now: compile it once for the pages that follow.
+		c, _ := t.compiled.LoadOrStore(key, &compiledLayout{})
+		p := c.(*compiledLayout)
+		p.once.Do(func() { p.prog, p.err = tmplexec.Compile(set.Lookup(name), t.funcs) })
+	}
+	return nil
 }
 
 // layoutFile reads layouts/name from the site, else from the defaults.
@@ -79,6 +132,7 @@ func loadTemplates(opts Options, cfg config.Site) (*templates, diag.List) {
 	t := &templates{byKind: map[string]*template.Template{}, cached: map[string]template.HTML{}}
 	funcs := funcMap(cfg)
 	funcs["partialCached"] = t.partialCached
+	t.funcs = funcs
 	read := func(name string) (string, string, bool) {
 		b, p, err := layoutFile(opts, name)
 		if err != nil {
@@ -170,7 +224,7 @@ func layoutError(err error, page string) diag.Diagnostic {
 // item renders one response as a list item.
 func (t *templates) item(v *ResponseView, heading string) (template.HTML, error) {
 	var buf bytes.Buffer
-	err := t.byKind["responses"].ExecuteTemplate(&buf, "partials/response-item.html", map[string]any{"Response": v, "Heading": heading})
+	err := t.run("item", t.byKind["responses"], "partials/response-item.html", &buf, map[string]any{"Response": v, "Heading": heading})
 	if err != nil {
 		return "", fmt.Errorf("layout partials/response-item.html: %w", err)
 	}
@@ -219,9 +273,9 @@ func (t *templates) execute(kind string, data any) ([]byte, error) {
 	buf.Reset()
 	var err error
 	if kind == "alias" {
-		err = t.alias.Execute(buf, data)
+		err = t.run(kind, t.alias, t.alias.Name(), buf, data)
 	} else {
-		err = t.byKind[kind].ExecuteTemplate(buf, "baseof.html", data)
+		err = t.run(kind, t.byKind[kind], "baseof.html", buf, data)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("layout %s: %w", kind, err)
