@@ -14,26 +14,17 @@ import (
 // sequence, and returns the pattern with the year and the next sequence
 // number of that year, keeping the sequence's zero padding. Letter
 // suffixes ("1648A/23") are ignored. When refs have no numbered pattern it
-// returns "FOI 0001/YY". The result is never one of refs (compared
-// ignoring case and spacing).
-func NextReference(refs []string, year int) string {
+// returns "FOI 0001/YY". When taken is not nil and reports the result as
+// taken (a hand-made reference holds the next number, or a response of
+// another regime does), it keeps counting until taken reports false.
+func NextReference(refs []string, year int, taken func(ref string) bool) string {
 	ref := nextReference(refs, year)
-	taken := map[string]bool{}
-	for _, r := range refs {
-		taken[normRef(r)] = true
-	}
-	for n := 2; taken[normRef(ref)]; n++ {
-		// A hand-made reference collides with the computed one: keep
-		// counting rather than give a duplicate.
-		ref = nextReference(append(refs, ref), year)
-		if n > 10000 {
-			break
-		}
+	for n := 0; taken != nil && taken(ref) && n < 10000; n++ {
+		refs = append(refs[:len(refs):len(refs)], ref)
+		ref = nextReference(refs, year)
 	}
 	return ref
 }
-
-func normRef(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
 
 // token is a run of digits (num) or of anything else.
 type token struct {

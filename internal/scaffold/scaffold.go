@@ -12,13 +12,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/date"
+	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/exemption"
-	"github.com/foilog/foilog/internal/frontmatter"
+	"github.com/foilog/foilog/internal/lint"
 	"gopkg.in/yaml.v3"
 )
 
@@ -44,13 +46,37 @@ type Options struct {
 // folder of the same name, already exists.
 var ErrExists = errors.New("already exists")
 
+// ErrReferenceUsed is returned (wrapped) by Create when Options.Reference
+// is already the reference of a response in the log, or would give a page
+// address another response has: the build would refuse the log.
+var ErrReferenceUsed = errors.New("reference already used")
+
+// usedError is the error of a reference already used: its message alone,
+// matching ErrReferenceUsed.
+type usedError struct{ msg string }
+
+func (e *usedError) Error() string        { return e.msg }
+func (e *usedError) Is(target error) bool { return target == ErrReferenceUsed }
+
+// MaxSlug is the longest file name, without ".md", that Path makes from a
+// title: a longer slug is cut at the last hyphen that keeps it this short.
+const MaxSlug = 80
+
 // Path returns the slash path, relative to the site root, of the file
-// for a response titled title: "content/responses/<slug>.md". It is an
-// error for a title with no letters or digits.
+// for a response titled title: "content/responses/<slug>.md", the slug
+// cut to at most MaxSlug characters at a word boundary. It is an error
+// for a title with no letters or digits.
 func Path(title string) (string, error) {
 	slug := content.Slugify(title)
 	if slug == "" {
 		return "", fmt.Errorf("title %q has no letters or digits to make a file name from", title)
+	}
+	if len(slug) > MaxSlug { // a slug is ASCII: bytes are characters
+		cut := slug[:MaxSlug]
+		if i := strings.LastIndexByte(slug[:MaxSlug+1], '-'); i > 0 {
+			cut = slug[:i] // the hyphen ends a word
+		}
+		slug = strings.TrimSuffix(cut, "-")
 	}
 	return content.Dir + "/" + slug + ".md", nil
 }
@@ -59,7 +85,12 @@ func Path(title string) (string, error) {
 // slash path relative to root. It never overwrites: when the file (or a
 // bundle folder content/responses/<slug>/) exists it returns an error
 // wrapping ErrExists that names it. The site configuration supplies the
-// default regime; the existing responses supply the next reference.
+// default regime; the existing responses (drafts and embargoed ones
+// included) supply the next reference, which is never one the log
+// already uses. A reference given in opts that the log already uses, or
+// whose page address another response has, is refused with an error
+// wrapping ErrReferenceUsed that names the file using it (joined to
+// root, as the user's shell sees it).
 func Create(root string, opts Options) (string, error) {
 	rel, err := Path(opts.Title)
 	if err != nil {
@@ -75,8 +106,15 @@ func Create(root string, opts Options) (string, error) {
 	if opts.Regime == "" {
 		opts.Regime = exemption.Regime(cfg.Regime)
 	}
+	responses, _ := content.Load(fsys, cfg) // problems are for check and build; numbering needs the references
 	if opts.Reference == "" {
-		opts.Reference = NextReference(References(fsys, opts.Regime, cfg), opts.Today.Year)
+		opts.Reference = NextReference(References(responses, opts.Regime), opts.Today.Year, func(ref string) bool {
+			_, why := usedBy(responses, rel, ref)
+			return why != ""
+		})
+	} else if p, why := usedBy(responses, rel, opts.Reference); why != "" {
+		return "", &usedError{fmt.Sprintf("reference %q %s %s; every response needs its own: give another, or leave out --reference to get the next free one",
+			opts.Reference, why, filepath.Join(root, filepath.FromSlash(p)))}
 	}
 	data, err := Render(opts)
 	if err != nil {
@@ -113,44 +151,19 @@ func Create(root string, opts Options) (string, error) {
 	return rel, nil
 }
 
-// References returns the references of the responses in the site fsys,
-// in file order. When some responses are under regime, only theirs are
-// returned, so that an EIR response follows the log's EIR numbering.
-// Files whose front-matter cannot be read are skipped: this is for
-// numbering, not checking.
-func References(fsys fs.FS, regime exemption.Regime, cfg config.Site) []string {
-	paths, _ := content.Sources(fsys)
+// References returns the references of responses, in order, for
+// numbering. When some responses are under regime, only theirs are
+// returned, so that an EIR response follows the log's EIR numbering;
+// else all are. Responses without a reference are skipped.
+func References(responses []*content.Response, regime exemption.Regime) []string {
 	var all, same []string
-	for _, p := range paths {
-		src, err := fs.ReadFile(fsys, p)
-		if err != nil {
-			continue
-		}
-		doc, err := frontmatter.Parse(src)
-		if err != nil || doc.Fields == nil {
-			continue
-		}
-		ref, reg := "", exemption.Regime(cfg.Regime)
-		m := doc.Fields
-		for i := 0; i+1 < len(m.Content); i += 2 {
-			k, v := m.Content[i].Value, m.Content[i+1]
-			if v.Kind != yaml.ScalarNode {
-				continue
-			}
-			switch k {
-			case "reference":
-				ref = strings.TrimSpace(v.Value)
-			case "regime":
-				if r, ok := exemption.ParseRegime(v.Value); ok {
-					reg = r
-				}
-			}
-		}
+	for _, r := range responses {
+		ref := strings.TrimSpace(r.Reference)
 		if ref == "" {
 			continue
 		}
 		all = append(all, ref)
-		if reg == regime {
+		if r.Regime == regime {
 			same = append(same, ref)
 		}
 	}
@@ -158,6 +171,33 @@ func References(fsys fs.FS, regime exemption.Regime, cfg config.Site) []string {
 		return same
 	}
 	return all
+}
+
+// usedBy reports whether a new response at path rel with reference ref
+// would clash with one of responses, compared exactly as the build
+// compares them (content.CheckLog): references ignoring case and spacing,
+// and page addresses, which are made from the reference. It returns the
+// path of the response in the way and what it holds ("is already used
+// by", "gives a page address already taken by"), or "", "" when ref is
+// free.
+func usedBy(responses []*content.Response, rel, ref string) (path, why string) {
+	cand := &content.Response{Path: rel, Reference: ref, Slug: content.Slugify(ref)}
+	for _, d := range content.CheckLog(append(responses[:len(responses):len(responses)], cand)) {
+		other := ""
+		switch {
+		case d.Path == rel && len(d.Related) > 0:
+			other = d.Related[0].Path
+		case d.Path != rel && slices.ContainsFunc(d.Related, func(r diag.Diagnostic) bool { return r.Path == rel }):
+			other = d.Path
+		default:
+			continue
+		}
+		if d.Code == "content.duplicate-reference" {
+			return other, "is already used by"
+		}
+		return other, "gives the page address /" + cand.URL() + ", which is already taken by"
+	}
+	return "", ""
 }
 
 // Examples returns example citations for a response under regime with
@@ -270,12 +310,12 @@ func body(outcome content.Outcome, regime exemption.Regime) string {
 	}
 	var b strings.Builder
 	b.WriteString("<!-- The first paragraph is the summary shown in lists and search results. -->\n")
-	b.WriteString("[TO WRITE: one or two sentences saying what was asked for and what was decided.]\n\n")
+	b.WriteString(lint.Placeholder("one or two sentences saying what was asked for and what was decided.") + "\n\n")
 	b.WriteString("## Request\n\n")
 	b.WriteString("<!-- Quote the request, without the requester's name or contact details. -->\n")
-	b.WriteString("> [TO WRITE: the request as received.]\n\n")
+	b.WriteString("> " + lint.Placeholder("the request as received.") + "\n\n")
 	b.WriteString("## Response\n\n")
-	b.WriteString("[TO WRITE: what was disclosed, or why it was not, citing each exemption where it applies.]\n\n")
+	b.WriteString(lint.Placeholder("what was disclosed, or why it was not, citing each exemption where it applies.") + "\n\n")
 	switch outcome {
 	case content.Disclosed, content.NotHeld:
 		b.WriteString("<!-- For a partial, refused or NCND response keep the three sections below and explain each exemption.\n" +
@@ -285,11 +325,11 @@ func body(outcome content.Outcome, regime exemption.Regime) string {
 			"     delete the Public Interest Test and Balancing Test sections. Delete all three if the outcome\n" +
 			"     becomes disclosed. -->\n\n")
 	}
-	fmt.Fprintf(&b, "## Harm\n\n[TO WRITE: the harm that disclosure would cause, for each %s cited.]\n\n", unit)
+	fmt.Fprintf(&b, "## Harm\n\n%s\n\n", lint.Placeholder(fmt.Sprintf("the harm that disclosure would cause, for each %s cited.", unit)))
 	b.WriteString("## Public Interest Test\n\n")
-	b.WriteString("### Factors favouring disclosure\n\n[TO WRITE]\n\n")
-	b.WriteString("### Factors favouring non-disclosure\n\n[TO WRITE]\n\n")
-	b.WriteString("## Balancing Test\n\n[TO WRITE: how the factors were weighed and the decision reached.]\n")
+	b.WriteString("### Factors favouring disclosure\n\n" + lint.Placeholder("") + "\n\n")
+	b.WriteString("### Factors favouring non-disclosure\n\n" + lint.Placeholder("") + "\n\n")
+	b.WriteString("## Balancing Test\n\n" + lint.Placeholder("how the factors were weighed and the decision reached.") + "\n")
 	return b.String()
 }
 

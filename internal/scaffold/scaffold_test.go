@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -13,6 +14,7 @@ import (
 	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/date"
 	"github.com/foilog/foilog/internal/exemption"
+	"github.com/foilog/foilog/internal/lint"
 	"github.com/foilog/foilog/internal/site"
 )
 
@@ -44,21 +46,45 @@ func TestNextReference(t *testing.T) {
 			"FOI 1927A/23", "FOI 2024-1342", "FOI 2022-0764", "FOI-2024-0871", "FOI-2022-0356", "FOI 2211A/24"}, 2026, "FOI 0001/26"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			if got := NextReference(tc.refs, tc.year); got != tc.want {
+			if got := NextReference(tc.refs, tc.year, nil); got != tc.want {
 				t.Errorf("NextReference(%q, %d) = %q, want %q", tc.refs, tc.year, got, tc.want)
 			}
 		})
 	}
 }
 
-func TestNextReferenceNeverDuplicates(t *testing.T) {
-	// A hand-typed reference already holds the next number.
-	refs := []string{"FOI 0001/26", "FOI 0003/26", "foi  0004/26"}
-	if got := NextReference(refs, 2026); got != "FOI 0005/26" {
-		t.Errorf("got %q, want FOI 0005/26", got)
+// log returns responses with references refs, as content.Load would.
+func log(refs ...string) []*content.Response {
+	var out []*content.Response
+	for i, ref := range refs {
+		out = append(out, &content.Response{Path: fmt.Sprintf("content/responses/r%d.md", i), Reference: ref,
+			Slug: content.Slugify(ref)})
 	}
-	if got := NextReference([]string{"FOI 0001/26 "}, 2026); got != "FOI 0002/26" {
-		t.Errorf("got %q, want FOI 0002/26", got)
+	return out
+}
+
+func TestNextReferenceNeverDuplicates(t *testing.T) {
+	taken := func(responses []*content.Response) func(string) bool {
+		return func(ref string) bool { _, why := usedBy(responses, "content/responses/new.md", ref); return why != "" }
+	}
+	for _, tc := range []struct {
+		name        string
+		refs, other []string // other: references of another regime
+		want        string
+	}{
+		// A hand-typed reference already holds the next number.
+		{"hand-typed, other case and spacing", []string{"FOI 0001/26", "FOI 0003/26", "foi  0004/26"}, nil, "FOI 0005/26"},
+		{"trailing space", []string{"FOI 0001/26 "}, nil, "FOI 0002/26"},
+		// The log's other regime numbers in the same series.
+		{"another regime holds the number", []string{"FOI 0007/24"}, []string{"FOI 0001/26", "FOI 0002/26"}, "FOI 0003/26"},
+		// Not the same reference, but the same page address.
+		{"same page address", []string{"FOI 0001/26"}, []string{"FOI-0002-26"}, "FOI 0003/26"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := NextReference(tc.refs, 2026, taken(log(append(tc.refs, tc.other...)...))); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
 
@@ -68,6 +94,20 @@ func TestPath(t *testing.T) {
 	p, err := Path("Body worn video retention")
 	if err != nil || p != "content/responses/body-worn-video-retention.md" {
 		t.Errorf("Path = %q, %v", p, err)
+	}
+	for _, tc := range []struct{ title, slug string }{
+		// Cut at the last word that fits, never inside a word.
+		{strings.Repeat("Overtime costs ", 30), strings.TrimSuffix(strings.Repeat("overtime-costs-", 5), "-")},
+		{strings.Repeat("a", 79) + " bcd", strings.Repeat("a", 79)},
+		{strings.Repeat("a", 80) + " bcd", strings.Repeat("a", 80)},
+		{strings.Repeat("a", 75) + " bcd efg", strings.Repeat("a", 75) + "-bcd"},
+		// One very long word is cut where it must be.
+		{strings.Repeat("x", 300), strings.Repeat("x", 80)},
+	} {
+		p, err := Path(tc.title)
+		if want := "content/responses/" + tc.slug + ".md"; err != nil || p != want {
+			t.Errorf("Path(%.20q…) = %q, %v; want %q", tc.title, p, err, want)
+		}
 	}
 	if _, err := Path("— ? —"); err == nil {
 		t.Errorf("Path of a title without letters succeeded")
@@ -277,5 +317,96 @@ func TestGeneratedFileBuilds(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// Two regimes numbered in one series: each new response takes the next
+// free number of the whole log, whatever its regime.
+func TestCreateMixedRegimes(t *testing.T) {
+	root := newSite(t, map[string]string{
+		"foilog.yaml":            "title: Log\nregime: FOIA\n",
+		"content/responses/a.md": response("FOI 0001/24", "FOIA"),
+	})
+	for _, tc := range []struct {
+		title  string
+		regime exemption.Regime
+		ref    string
+	}{
+		{"Air quality at depot", exemption.EIR, "FOI 0001/26"},
+		{"Overtime costs", exemption.FOIA, "FOI 0002/26"},
+		{"Noise at range", exemption.EIR, "FOI 0003/26"},
+		{"Covert sources", exemption.FOIA, "FOI 0004/26"},
+	} {
+		p, err := Create(root, Options{Title: tc.title, Regime: tc.regime, Outcome: content.NCND, Today: today})
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+		if !strings.Contains(string(data), `reference: "`+tc.ref+`"`) {
+			t.Errorf("%s (%s) not numbered %s:\n%s", tc.title, tc.regime, tc.ref, data)
+		}
+	}
+	_, list := site.Build(site.Options{Source: os.DirFS(root), Layouts: foilog.Layouts, Static: foilog.Static,
+		Drafts: true, Now: today.Time()})
+	if list.HasErrors() {
+		t.Errorf("the log does not build:\n%v", list)
+	}
+}
+
+func TestCreateRefusesAUsedReference(t *testing.T) {
+	root := newSite(t, map[string]string{
+		"content/responses/a.md":         response("FOI 0001/24", "FOIA"),
+		"content/responses/b/index.md":   response("FOI 0002/24", "EIR"),
+		"content/responses/draft.md":     strings.Replace(response("FOI 0003/24", "FOIA"), "---\nText", "draft: true\n---\nText", 1),
+		"content/responses/old/index.md": strings.Replace(response("FOI 0004/24", "FOIA"), "---\nText", "aliases: [/responses/foi-9-24/]\n---\nText", 1),
+	})
+	for _, tc := range []struct{ ref, file, why string }{
+		{"FOI 0001/24", "content/responses/a.md", "is already used by"},
+		{"foi 0001/24 ", "content/responses/a.md", "is already used by"},
+		{"FOI  0002/24", "content/responses/b/index.md", "is already used by"}, // another regime
+		{"FOI 0003/24", "content/responses/draft.md", "is already used by"},    // drafts count
+		{"FOI-0001-24", "content/responses/a.md", "gives the page address /responses/foi-0001-24/, which is already taken by"},
+		{"FOI 9/24", "content/responses/old/index.md", "gives the page address /responses/foi-9-24/, which is already taken by"},
+	} {
+		_, err := Create(root, Options{Title: "Overtime costs", Reference: tc.ref, Today: today})
+		want := fmt.Sprintf("reference %q %s %s", tc.ref, tc.why, filepath.Join(root, filepath.FromSlash(tc.file)))
+		if !errors.Is(err, ErrReferenceUsed) || !strings.Contains(err.Error(), want) {
+			t.Errorf("reference %q: error = %v, want ErrReferenceUsed with %q", tc.ref, err, want)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(root, "content/responses/overtime-costs.md")); err == nil {
+		t.Errorf("a file was written with a used reference")
+	}
+	noTemporaryFiles(t, root)
+	if _, err := Create(root, Options{Title: "Overtime costs", Reference: "FOI 0005/24", Today: today}); err != nil {
+		t.Errorf("a free reference was refused: %v", err)
+	}
+}
+
+func TestCreateLongTitle(t *testing.T) {
+	root := newSite(t, nil)
+	title := strings.TrimSpace(strings.Repeat("Overtime costs of the traffic unit ", 10))
+	p, err := Create(root, Options{Title: title, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p != "content/responses/overtime-costs-of-the-traffic-unit-overtime-costs-of-the-traffic-unit-overtime.md" {
+		t.Errorf("created %s", p)
+	}
+	data, _ := os.ReadFile(filepath.Join(root, filepath.FromSlash(p)))
+	if !strings.Contains(string(data), "title: "+title+"\n") {
+		t.Errorf("the title is not kept whole:\n%.300s", data)
+	}
+}
+
+// Every placeholder the scaffold writes is one that check finds.
+func TestPlaceholdersAreFound(t *testing.T) {
+	data, err := Render(Options{Title: "T", Reference: "FOI 1/26", Outcome: content.Refused, Today: today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := strings.Count(string(data), lint.ToWrite)
+	if got := lint.Placeholders(data, 1+strings.Count(string(data[:strings.Index(string(data), "---\n\n")+4]), "\n")); len(got) != n || n != 7 {
+		t.Errorf("lint.Placeholders finds %d of %d placeholders", len(got), n)
 	}
 }
