@@ -233,6 +233,11 @@ func (c *Site) normalise(m *yaml.Node) diag.List {
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" {
 		l, col := pos("baseURL")
 		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q must be an http(s) URL or a path such as /foi/", c.BaseURL)
+	} else if strings.Contains(u.Path, "//") || strings.ContainsAny(c.BaseURL, " \t\n\r") {
+		// Object stores and CDNs take /foi//x and /foi/x for different
+		// files, and a space would be written unencoded into the sitemap.
+		l, col := pos("baseURL")
+		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q has an empty folder (//) or a space in its path; write it as %q", c.BaseURL, cleanBaseURL(c.BaseURL))
 	} else if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
@@ -252,6 +257,23 @@ func (c *Site) normalise(m *yaml.Node) diag.List {
 		list.Errorf(FileName, l, col, "config.accessibility", "accessibility status %q must be full or partial", c.Accessibility.Status)
 	}
 	return list
+}
+
+// cleanBaseURL suggests a base URL without empty folders or spaces.
+func cleanBaseURL(s string) string {
+	s = strings.TrimSpace(s)
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		scheme, rest = "", s
+	}
+	for strings.Contains(rest, "//") {
+		rest = strings.ReplaceAll(rest, "//", "/")
+	}
+	rest = strings.ReplaceAll(rest, " ", "%20")
+	if scheme != "" {
+		return scheme + "://" + rest
+	}
+	return rest
 }
 
 // BasePath returns the path part of BaseURL, with leading and trailing

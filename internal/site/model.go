@@ -75,6 +75,7 @@ func (b *builder) model(rs []*content.Response, docs []*markdown.Document, htmls
 		Accessible:  AccessibilityView{Full: cfg.Accessibility.Status == "full", Prepared: cfg.Accessibility.Prepared, Issues: cfg.Accessibility.Issues},
 		LiveReload:  b.opts.LiveReload,
 		Sitemap:     strings.Contains(cfg.BaseURL, "://"),
+		HasHost:     strings.Contains(cfg.BaseURL, "://"),
 		Drafts:      b.opts.Drafts,
 		Generator:   "foilog",
 		StyleSheets: []string{"assets/site.css", "assets/syntax.css"},

@@ -24,7 +24,10 @@ type SiteView struct {
 	LiveReload bool
 	// Sitemap reports whether sitemap.xml is written: only when BaseURL
 	// names a host, since a sitemap needs absolute URLs.
-	Sitemap     bool
+	Sitemap bool
+	// HasHost reports whether BaseURL names a host, so that absURL gives
+	// absolute URLs (og:url must be one).
+	HasHost     bool
 	Drafts      bool
 	Generator   string
 	StyleSheets []string // site paths of the CSS files, in order
