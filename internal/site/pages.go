@@ -102,7 +102,9 @@ func (b *builder) files(out Sink) error {
 		}
 	}
 	specs := b.plan()
-	if list := aliasConflicts(specs); len(list) > 0 {
+	if list, err := b.aliasConflicts(specs); err != nil {
+		return err
+	} else if len(list) > 0 {
 		return list
 	}
 	b.pageCount = len(specs)
@@ -370,23 +372,52 @@ func (b *builder) planLists() []pageSpec {
 }
 
 // aliasConflicts reports aliases whose address is also a page foilog
-// makes, such as /search/ or /responses/page/2/.
-func aliasConflicts(specs []pageSpec) diag.List {
+// makes, such as /search/ or /responses/page/2/, or a file it writes,
+// such as /robots.txt, /assets/site.css or an attachment: the alias page
+// would need a folder where that file is.
+func (b *builder) aliasConflicts(specs []pageSpec) (diag.List, error) {
 	pages := map[string]bool{}
 	for _, s := range specs {
 		if s.kind != "alias" {
 			pages[s.file] = true
 		}
 	}
-	var list diag.List
-	for _, s := range specs {
-		if s.kind == "alias" && pages[s.file] {
-			list.Add(diag.Diagnostic{Path: s.source.Path, Line: s.source.Lines["aliases"], Col: 1, Code: "content.alias-taken",
-				Message: fmt.Sprintf("alias /%s is the address of a page foilog makes", strings.TrimSuffix(s.file, "index.html")),
-				Hint:    "remove it from aliases: that address already shows a page of this site"})
+	files := map[string]string{"robots.txt": "the robots.txt file", "sitemap.xml": "the sitemap", "assets/syntax.css": "a stylesheet"}
+	statics, err := b.staticFiles()
+	if err != nil {
+		return nil, err
+	}
+	for p := range statics {
+		files[strings.TrimPrefix(p, "static/")] = "the static file " + p
+	}
+	for _, r := range b.responses {
+		for _, a := range r.Attachments {
+			files[r.URL()+a.Name] = "the attachment " + a.Source
 		}
 	}
-	return list
+	var list diag.List
+	for _, s := range specs {
+		if s.kind != "alias" {
+			continue
+		}
+		at := "/" + strings.TrimSuffix(s.file, "index.html")
+		d := diag.Diagnostic{Path: s.source.Path, Line: s.source.Lines["aliases"], Col: 1, Code: "content.alias-taken"}
+		switch folder := strings.TrimSuffix(s.file, "/index.html"); {
+		case pages[s.file]:
+			d.Message = fmt.Sprintf("alias %s is the address of a page foilog makes", at)
+			d.Hint = "remove it from aliases: that address already shows a page of this site"
+		case files[folder] != "":
+			d.Message = fmt.Sprintf("alias /%s is the address of %s, which foilog writes", folder, files[folder])
+			d.Hint = "remove it from aliases: an old address cannot take the place of a file of the site"
+		case strings.HasPrefix(s.file, "search/index/"):
+			d.Message = fmt.Sprintf("alias %s is inside /search/index/, which holds the search index", at)
+			d.Hint = "remove it from aliases: old addresses cannot live there"
+		default:
+			continue
+		}
+		list.Add(d)
+	}
+	return list, nil
 }
 
 func plural(n int, one, many string) string {
@@ -553,26 +584,9 @@ func (b *builder) registryGroups() []RegimeGroup {
 // those paths to a description) is an error at the static file. It
 // returns the site paths of the static files.
 func (b *builder) statics(out Sink, made map[string]string) (map[string]bool, error) {
-	files := map[string]fs.FS{}
-	for _, fsys := range []fs.FS{b.opts.Static, b.opts.Source} {
-		if fsys == nil {
-			continue
-		}
-		err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				if p == "static" {
-					return fs.SkipDir
-				}
-				return err
-			}
-			if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
-				files[p] = fsys
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("read static files: %w", err)
-		}
+	files, err := b.staticFiles()
+	if err != nil {
+		return nil, err
 	}
 	paths := make([]string, 0, len(files))
 	for p := range files {
@@ -607,6 +621,34 @@ func (b *builder) statics(out Sink, made map[string]string) (map[string]bool, er
 		return own, out.Put("assets/syntax.css", markdown.StyleSheet())
 	}
 	return own, nil
+}
+
+// staticFiles maps the path under static/ of every static file, from the
+// defaults and the site, to the file system it comes from (the site's
+// wins).
+func (b *builder) staticFiles() (map[string]fs.FS, error) {
+	files := map[string]fs.FS{}
+	for _, fsys := range []fs.FS{b.opts.Static, b.opts.Source} {
+		if fsys == nil {
+			continue
+		}
+		err := fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				if p == "static" {
+					return fs.SkipDir
+				}
+				return err
+			}
+			if !d.IsDir() && !strings.HasPrefix(d.Name(), ".") {
+				files[p] = fsys
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("read static files: %w", err)
+		}
+	}
+	return files, nil
 }
 
 // sitemap lists every indexable page by its absolute URL. It is written
