@@ -1,9 +1,10 @@
 // Package check is the pre-publication safety gate behind `foilog check`
 // and the warnings of `foilog serve`. It runs every validation of the build
 // (drafts and embargoed responses included) and adds checks a build does
-// not make: personal data in the text, implausible dates, internal links
-// that lead nowhere, and attachments that should not be published as they
-// are.
+// not make: personal data in the text, implausible dates, placeholders and
+// empty letters, images from other sites, internal links that lead nowhere
+// or to a response that is not published, and attachments that should not
+// be published as they are.
 package check
 
 import (
@@ -11,7 +12,6 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
-	"path"
 	"strings"
 	"time"
 	_ "time/tzdata" // "today" is the UK's day on any machine
@@ -28,6 +28,27 @@ import (
 // MaxAttachmentWarn is the size above which an attachment is reported as
 // large (10 MB): people on phones pay for every byte.
 const MaxAttachmentWarn = 10 << 20
+
+// Codes of the findings of this package that are not personal data (lint)
+// or attachments.
+const (
+	// CodeUnfinished is a placeholder (lint.ToWrite) left in a response
+	// that is not a draft: an error, since nothing else stops it being
+	// published (an embargoed response goes out on its own). Drafts are
+	// not reported: they are unfinished by design.
+	CodeUnfinished = "check.unfinished"
+	// CodeEmpty is a response, not a draft, with no letter at all: a
+	// warning.
+	CodeEmpty = "check.empty"
+	// CodeRemoteImage is an image whose source is on another site: an
+	// error, since every visitor's browser would fetch it from there and
+	// the recommended Content-Security-Policy blocks it.
+	CodeRemoteImage = "check.remote-image"
+	// CodeLink is a link to a page or file of this site that does not
+	// exist, or that the published site will not have: a draft, or a
+	// response embargoed until after the linking one is published.
+	CodeLink = "check.link"
+)
 
 // inForce is the day each regime's right of access began.
 var inForce = map[string]date.Date{
@@ -49,21 +70,19 @@ func Run(opts site.Options) diag.List {
 	}
 	cfg, _ := config.Load(opts.Source)
 	responses, _ := content.Load(opts.Source, cfg)
-	lintOpts := LintOptions(cfg)
-	md := markdown.New()
-	var files map[string]bool
+	c := newChecker(opts.Source, cfg, markdown.New())
+	targets := Targets{BasePath: cfg.BasePath(), Responses: responses, Now: opts.Now, Source: opts.Source}
 	if res != nil {
-		files = make(map[string]bool, len(res.Files))
+		targets.Files = make(map[string]bool, len(res.Files))
 		for _, f := range res.Files {
-			files[f.Path] = true
+			targets.Files[f.Path] = true
 		}
 	}
 	for _, r := range responses {
-		list = append(list, response(opts.Source, lintOpts, r, opts.Now)...)
-		if files != nil {
-			if doc, err := md.Convert(r.Body); err == nil {
-				list = append(list, Links(r, doc.Links, cfg.BasePath(), files)...)
-			}
+		l, doc := c.response(r, opts.Now)
+		list = append(list, l...)
+		if doc != nil {
+			list = append(list, Links(r, doc.Links, targets)...)
 		}
 	}
 	list = dedupe(list)
@@ -72,17 +91,21 @@ func Run(opts site.Options) diag.List {
 }
 
 // Response runs the checks of one response that need nothing but the
-// response and its files: personal data, dates and attachments.
+// response and its files: personal data, dates, attachments, placeholders
+// left in a response that is not a draft (CodeUnfinished), an empty letter
+// (CodeEmpty) and images from other sites (CodeRemoteImage).
 func Response(fsys fs.FS, cfg config.Site, r *content.Response, now time.Time) diag.List {
-	return response(fsys, LintOptions(cfg), r, now)
+	list, _ := newChecker(fsys, cfg, markdown.New()).response(r, now)
+	return list
 }
 
 // Inspector returns a site.Options.Inspect function for foilog serve: the
 // checks of Response, every finding reported as a warning so that the
 // preview keeps working while the author fixes them.
 func Inspector(now func() time.Time) func(fs.FS, config.Site, *content.Response) diag.List {
+	md := markdown.New()
 	return func(fsys fs.FS, cfg config.Site, r *content.Response) diag.List {
-		list := Response(fsys, cfg, r, now())
+		list, _ := newChecker(fsys, cfg, md).response(r, now())
 		for i := range list {
 			list[i].Severity = diag.Warning
 		}
@@ -90,15 +113,153 @@ func Inspector(now func() time.Time) func(fs.FS, config.Site, *content.Response)
 	}
 }
 
-func response(fsys fs.FS, lintOpts lint.Options, r *content.Response, now time.Time) diag.List {
+// checker holds what the checks of one response need from the site.
+type checker struct {
+	fsys fs.FS
+	lint lint.Options
+	host string // the site's own host, lower case; "" when baseURL is a path
+	md   *markdown.Renderer
+}
+
+func newChecker(fsys fs.FS, cfg config.Site, md *markdown.Renderer) *checker {
+	c := &checker{fsys: fsys, lint: LintOptions(cfg), md: md}
+	if u, err := url.Parse(cfg.BaseURL); err == nil {
+		c.host = strings.ToLower(u.Host)
+	}
+	return c
+}
+
+// response returns the findings of Response and the rendered body (nil
+// when it cannot be rendered).
+func (c *checker) response(r *content.Response, now time.Time) (diag.List, *markdown.Document) {
 	var list diag.List
-	if src, err := fs.ReadFile(fsys, r.Path); err == nil {
-		for _, f := range lint.File(blankReference(src, r.Reference), lintOpts) {
+	src, err := fs.ReadFile(c.fsys, r.Path)
+	if err == nil {
+		for _, f := range lint.File(blankReference(src, r.Reference), c.lint) {
 			list.Add(f.Diagnostic(r.Path))
 		}
+		if !r.Draft {
+			list = append(list, unfinished(r, src)...)
+		}
 	}
-	list = append(list, Dates(r, now)...)
-	return append(list, Attachments(fsys, r)...)
+	list = append(list, Dates(r, src, now)...)
+	list = append(list, Attachments(c.fsys, r)...)
+	doc, err := c.md.Convert(r.Body)
+	if err != nil {
+		return list, nil
+	}
+	if !r.Draft && strings.TrimSpace(doc.Text) == "" && len(doc.Links) == 0 {
+		list.Add(diag.Diagnostic{Path: r.Path, Line: max(r.BodyLine-1, 1), Col: 1, Severity: diag.Warning, Code: CodeEmpty,
+			Message: "the response has no letter: its page would show the front-matter's fields and nothing else",
+			Hint:    "write the letter below the front-matter's closing `---`, or add `draft: true` until it is written"})
+	}
+	list = append(list, c.remoteImages(r, doc.Links)...)
+	return list, doc
+}
+
+// unfinished reports every placeholder left in src, the file of r.
+func unfinished(r *content.Response, src []byte) diag.List {
+	var list diag.List
+	lines := strings.Split(string(bytes.TrimPrefix(src, []byte("\ufeff"))), "\n")
+	for _, p := range lint.Placeholders(src, r.BodyLine) {
+		text := lint.ToWrite + "…]"
+		if p.Line <= len(lines) {
+			line := []rune(strings.TrimSuffix(lines[p.Line-1], "\r"))
+			rest := string(line[min(p.Col-1, len(line)):])
+			if i := strings.IndexByte(rest, ']'); i >= 0 {
+				text = rest[:i+1]
+			}
+			if t := []rune(text); len(t) > 40 {
+				text = string(t[:38]) + "…]"
+			}
+		}
+		list.Add(diag.Diagnostic{Path: r.Path, Line: p.Line, Col: p.Col, Severity: diag.Error, Code: CodeUnfinished,
+			Message: fmt.Sprintf("unfinished: the placeholder %s would be published", text),
+			Hint:    "replace it with the text, or keep `draft: true` until it is written"})
+	}
+	return list
+}
+
+// remoteImages reports images of r whose source is on another site.
+func (c *checker) remoteImages(r *content.Response, links []markdown.Link) diag.List {
+	var list diag.List
+	cols := linkColumns(r.Body, links)
+	for i, l := range links {
+		if !l.Image || !external(l.Destination) {
+			continue
+		}
+		host := ""
+		if u, err := url.Parse(l.Destination); err == nil {
+			host = strings.ToLower(u.Host)
+		}
+		if host != "" && host == c.host {
+			continue // the site's own address, written in full
+		}
+		where := "another site"
+		if host != "" {
+			where = host
+		}
+		list.Add(diag.Diagnostic{Path: r.Path, Line: r.BodyLine + l.Line - 1, Col: cols[i], Severity: diag.Error, Code: CodeRemoteImage,
+			Message: fmt.Sprintf("image %q is on %s: every visitor's browser would fetch it from there, "+
+				"and the recommended Content-Security-Policy blocks it", l.Destination, where),
+			Hint: "download it, put it in the response's folder, list it under `attachments:` and show it by its file name"})
+	}
+	return list
+}
+
+// Dates reports a received date after the response date, dates in the
+// future (after today in the UK at instant now), and dates before the
+// regime's right of access began, each at its value's column in src, the
+// file of r (column 1 when src is nil).
+func Dates(r *content.Response, src []byte, now time.Time) diag.List {
+	var list diag.List
+	today := date.Of(now.In(london))
+	at := func(key string) (int, int) { return r.Lines[key], valueCol(src, r.Lines[key], key) }
+	if !r.Received.IsZero() && !r.Date.IsZero() && r.Received.After(r.Date) {
+		line, col := at("received")
+		list.Add(diag.Diagnostic{Path: r.Path, Line: line, Col: col, Severity: diag.Error, Code: "check.date-order",
+			Message: fmt.Sprintf("request received %s, after the response date %s", r.Received.Long(), r.Date.Long()),
+			Hint:    "check the two dates are not swapped"})
+	}
+	for _, f := range []struct {
+		key string
+		d   date.Date
+	}{{"date", r.Date}, {"received", r.Received}} {
+		if f.d.IsZero() {
+			continue
+		}
+		line, col := at(f.key)
+		if f.d.After(today) {
+			list.Add(diag.Diagnostic{Path: r.Path, Line: line, Col: col, Severity: diag.Error, Code: "check.date-future",
+				Message: fmt.Sprintf("`%s` %s is in the future", f.key, f.d.Long()),
+				Hint:    "to publish later, keep the real date and set `publish:` to the embargo time"})
+		}
+		if start, ok := inForce[string(r.Regime)]; ok && f.d.Before(start) {
+			list.Add(diag.Diagnostic{Path: r.Path, Line: line, Col: col, Severity: diag.Error, Code: "check.date-before-act",
+				Message: fmt.Sprintf("`%s` %s is before the %s right of access began on %s", f.key, f.d.Long(), r.Regime, start.Long()),
+				Hint:    "check the year: the Act gives no right of access to a request made before then"})
+		}
+	}
+	return list
+}
+
+// valueCol returns the column (1-based, in characters) where the value of
+// key begins on line n of src: after "key:" and the blanks that follow.
+// It is 1 when line n does not start with "key:" or holds no value.
+func valueCol(src []byte, n int, key string) int {
+	if n < 1 {
+		return 1
+	}
+	for i := 1; i < n && len(src) > 0; i++ {
+		_, src, _ = bytes.Cut(src, []byte("\n"))
+	}
+	line, _, _ := bytes.Cut(src, []byte("\n"))
+	rest, ok := bytes.CutPrefix(line, []byte(key+":"))
+	value := bytes.TrimLeft(rest, " \t")
+	if !ok || len(bytes.TrimSpace(value)) == 0 {
+		return 1
+	}
+	return len(key) + 1 + len(rest) - len(value) + 1 // the key and blanks are ASCII
 }
 
 // blankReference replaces every occurrence of the response's own
@@ -134,78 +295,6 @@ var london = func() *time.Location {
 	}
 	return loc
 }()
-
-// Dates reports a received date after the response date, dates in the
-// future (after today in the UK at instant now), and dates before the
-// regime's right of access began.
-func Dates(r *content.Response, now time.Time) diag.List {
-	var list diag.List
-	today := date.Of(now.In(london))
-	if !r.Received.IsZero() && !r.Date.IsZero() && r.Received.After(r.Date) {
-		list.Add(diag.Diagnostic{Path: r.Path, Line: r.Lines["received"], Col: 1, Severity: diag.Error, Code: "check.date-order",
-			Message: fmt.Sprintf("request received %s, after the response date %s", r.Received.Long(), r.Date.Long()),
-			Hint:    "check the two dates are not swapped"})
-	}
-	for _, f := range []struct {
-		key string
-		d   date.Date
-	}{{"date", r.Date}, {"received", r.Received}} {
-		if f.d.IsZero() {
-			continue
-		}
-		if f.d.After(today) {
-			list.Add(diag.Diagnostic{Path: r.Path, Line: r.Lines[f.key], Col: 1, Severity: diag.Error, Code: "check.date-future",
-				Message: fmt.Sprintf("`%s` %s is in the future", f.key, f.d.Long()),
-				Hint:    "to publish later, keep the real date and set `publish:` to the embargo time"})
-		}
-		if start, ok := inForce[string(r.Regime)]; ok && f.d.Before(start) {
-			list.Add(diag.Diagnostic{Path: r.Path, Line: r.Lines[f.key], Col: 1, Severity: diag.Error, Code: "check.date-before-act",
-				Message: fmt.Sprintf("`%s` %s is before the %s right of access began on %s", f.key, f.d.Long(), r.Regime, start.Long())})
-		}
-	}
-	return list
-}
-
-// Links reports root-relative and relative links in a response body that
-// lead to no page or file of the built site.
-func Links(r *content.Response, links []markdown.Link, basePath string, files map[string]bool) diag.List {
-	var list diag.List
-	for _, l := range links {
-		dest := l.Destination
-		if dest == "" || strings.HasPrefix(dest, "#") || strings.Contains(dest, ":") || strings.HasPrefix(dest, "//") {
-			continue // external, mailto:, tel: or a fragment of this page
-		}
-		if i := strings.IndexAny(dest, "?#"); i >= 0 {
-			dest = dest[:i]
-		}
-		if u, err := url.PathUnescape(dest); err == nil {
-			dest = u // my%20file.csv is the file "my file.csv"
-		}
-		var p string
-		if strings.HasPrefix(dest, "/") {
-			p = strings.TrimPrefix(dest, "/")
-			if bp := strings.TrimPrefix(basePath, "/"); bp != "" && strings.HasPrefix(p, bp) {
-				p = strings.TrimPrefix(p, bp)
-			}
-		} else {
-			p = path.Join(strings.TrimSuffix(r.URL(), "/"), dest)
-			if strings.HasSuffix(dest, "/") {
-				p += "/"
-			}
-		}
-		p = strings.TrimPrefix(p, "/")
-		if files[p] || files[strings.TrimSuffix(p, "/")+"/index.html"] || (p == "" && files["index.html"]) {
-			continue
-		}
-		d := diag.Diagnostic{Path: r.Path, Line: r.BodyLine + l.Line - 1, Col: 1, Severity: diag.Error, Code: "check.link",
-			Message: fmt.Sprintf("link %q leads to no page of this site", l.Destination)}
-		if strings.HasPrefix(p, "responses/") {
-			d.Hint = "response addresses are /responses/SLUG/, with the slug made from the reference"
-		}
-		list.Add(d)
-	}
-	return list
-}
 
 func dedupe(list diag.List) diag.List {
 	seen := map[string]bool{}

@@ -50,11 +50,11 @@ func TestRunFindsPersonalData(t *testing.T) {
 		leak + ":10:18: error: possible National Insurance number `Q* ** ** ** *` (remove it, or end the line with `<!-- foilog-allow: ni-number -->` after checking it is a specimen, not a real number)",
 		leak + ":10:49: error: full postcode `B4 ***` (remove it or keep only the outward code `B4`; if it is the authority's own address, add it to the allowed postcodes or end the line with `<!-- foilog-allow: postcode -->`)",
 		leak + ":13:5: error: possible email address `x***@g***.com` (remove it, or end the line with `<!-- foilog-allow: email -->` if it is the authority's own published address)",
-		leak + ":14:1: error: link \"/responses/foi-9-23/\" leads to no page of this site (response addresses are /responses/SLUG/, with the slug made from the reference)",
+		leak + ":14:17: error: link \"/responses/foi-9-23/\" leads to no page of this site (response addresses are /responses/SLUG/, with the slug made from the reference)",
 		// Drafts and embargoed responses are checked too.
 		draft + ":8:10: error: possible email address `b***@e***.com` (remove it, or end the line with `<!-- foilog-allow: email -->` if it is the authority's own published address)",
-		draft + ":9:1: error: link \"../nowhere/\" leads to no page of this site (response addresses are /responses/SLUG/, with the slug made from the reference)",
-		embargo + ":6:1: error: request received 20 June 2023, after the response date 14 June 2023 (check the two dates are not swapped)",
+		draft + ":9:11: error: link \"../nowhere/\" leads to no page of this site (response addresses are /responses/SLUG/, with the slug made from the reference)",
+		embargo + ":6:11: error: request received 20 June 2023, after the response date 14 June 2023 (check the two dates are not swapped)",
 		embargo + ":9:19: error: possible personal phone number (landline) `01*** *** ***` (remove it; if it is the authority's published number, add it to the allowed phone numbers or end the line with `<!-- foilog-allow: phone -->`)",
 	})
 	for _, d := range list {
