@@ -3,15 +3,15 @@
 //
 // A Stage works in one of two modes, chosen when it is made:
 //
-// Fresh mode, when the destination is missing or holds no files: the new
+// Fresh mode, when the destination is missing or empty: the new
 // site is built in full in a staging folder beside the destination and
 // swapped in with two renames, so a reader (or a web server) sees either
 // no site or the new one. It is the fastest way to make a site from
 // nothing.
 //
-// Update mode, when the destination holds files: only new and changed
-// files are written, to flat-named files in the staging folder; files
-// whose bytes did not change are not touched at all, so they keep their
+// Update mode, when the destination holds an earlier build's files (and
+// its marker, below): only new and changed files are written, to
+// flat-named files in the staging folder; files whose bytes did not change are not touched at all, so they keep their
 // modification time and inode. Commit then removes the old site's files
 // that were not put and the folders that leaves empty (folders that were
 // empty before stay), and renames each new or changed file into place.
@@ -25,6 +25,11 @@
 // files, each whole, which the next build corrects; and should undoing
 // fail too, the files it could not put back stay in the staging folder,
 // which the error names.
+//
+// Every Commit leaves a marker file, MarkerName, at the root of the
+// destination. NewStage refuses a destination that holds anything but has
+// no marker: a build makes its folder equal to the site, and would delete
+// every file there that it did not write.
 //
 // A destination that is a symbolic link to a folder is updated where the
 // link points. A destination that is a mount point (a container's volume)
@@ -66,9 +71,11 @@ type Stats struct {
 	Removed int
 }
 
-// Write makes dir hold exactly files, through a Stage: the files of dir
-// that are not among them are removed, with the folders that leaves empty
-// (folders that were empty before stay). dir is created when missing. Paths must be valid fs.ValidPath paths naming files; two files
+// Write makes dir hold exactly files and the marker file, through a
+// Stage: the files of dir that are not among them are removed, with the
+// folders that leaves empty (folders that were empty before stay). dir is
+// created when missing; a dir NewStage refuses is an error. Paths must be
+// valid fs.ValidPath paths naming files, other than MarkerName; two files
 // with one path, or a file whose path is also a folder of another, are an
 // error and nothing is written.
 func Write(dir string, files []File) (Stats, error) {
@@ -128,8 +135,8 @@ func swap(dir, stage string) error {
 func checkPaths(files []File) error {
 	paths := make([]string, len(files))
 	for i, f := range files {
-		if !fs.ValidPath(f.Path) || f.Path == "." || strings.HasSuffix(f.Path, "/") {
-			return fmt.Errorf("write site: invalid file path %q", f.Path)
+		if err := checkPath(f.Path); err != nil {
+			return err
 		}
 		paths[i] = f.Path
 	}
@@ -141,6 +148,19 @@ func checkPaths(files []File) error {
 	}
 	if err := nested(paths); err != nil {
 		return fmt.Errorf("write site: %w", err)
+	}
+	return nil
+}
+
+// checkPath reports a path that names no file of a site: an invalid
+// fs.ValidPath path, the root, a path ending in a slash, or the marker
+// file, which Commit writes itself.
+func checkPath(p string) error {
+	if !fs.ValidPath(p) || p == "." || strings.HasSuffix(p, "/") {
+		return fmt.Errorf("write site: invalid file path %q", p)
+	}
+	if p == MarkerName {
+		return fmt.Errorf("write site: %s is the name of the marker file a build writes itself", p)
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package output
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -29,6 +30,16 @@ func tree(t *testing.T, dir string) map[string]string {
 	return got
 }
 
+// withMarker returns files with the marker file every build leaves.
+func withMarker(files map[string]string) map[string]string {
+	m := maps.Clone(files)
+	if m == nil {
+		m = map[string]string{}
+	}
+	m[MarkerName] = markerText
+	return m
+}
+
 func TestWriteReplacesPrunesAndKeepsTimes(t *testing.T) {
 	root := t.TempDir()
 	dir := filepath.Join(root, "public")
@@ -47,7 +58,7 @@ func TestWriteReplacesPrunesAndKeepsTimes(t *testing.T) {
 	if st != (Stats{Written: 2, Unchanged: 1, Removed: 1}) {
 		t.Errorf("stats = %+v", st)
 	}
-	want := map[string]string{"index.html": "home", "a/index.html": "A changed", "b/x.css": "x"}
+	want := withMarker(map[string]string{"index.html": "home", "a/index.html": "A changed", "b/x.css": "x"})
 	got := tree(t, dir)
 	if len(got) != len(want) {
 		t.Errorf("tree = %v, want %v", got, want)
@@ -76,12 +87,13 @@ func TestWriteRejectsBadPathsAndLeavesSite(t *testing.T) {
 		{{"/abs", nil}},
 		{{"a", nil}, {"a/b", nil}},
 		{{"x", nil}, {"x", nil}},
+		{{MarkerName, []byte("a site's own file")}},
 	} {
 		if _, err := Write(dir, files); err == nil || !strings.Contains(err.Error(), "write site") {
 			t.Errorf("Write(%v) err = %v", files, err)
 		}
 	}
-	if got := tree(t, dir); len(got) != 1 || got["index.html"] != "v1" {
+	if got := tree(t, dir); len(got) != 2 || got["index.html"] != "v1" || got[MarkerName] != markerText {
 		t.Errorf("site changed after failed writes: %v", got)
 	}
 }

@@ -41,6 +41,7 @@ type Stage struct {
 	paths  map[string]bool    // files put so far
 	made   map[string]*folder // fresh mode: folders of the stage, made once each
 	staged map[string]string  // update mode: path → name of its file in the stage
+	marker string             // update mode: the staged marker file, "" when the current one is kept
 	n      int                // update mode: files named in the stage so far
 	st     Stats
 	done   bool
@@ -54,7 +55,10 @@ type Stage struct {
 
 // NewStage starts a new site for dir, creating dir's parent if needed. It
 // chooses update mode when dir holds at least one file, fresh mode
-// otherwise.
+// otherwise. A dir that holds anything (hidden files count) but no marker
+// file (MarkerName) left by an earlier build is refused with a
+// *NotOutputError before anything is written; a symbolic link is judged
+// by the folder it points to.
 func NewStage(dir string) (*Stage, error) { return newStage(dir, mountPoint) }
 
 // stagePrefix begins the name of a staging folder made inside a
@@ -74,12 +78,18 @@ func newStage(dir string, mounted func(dir string) bool) (*Stage, error) {
 		}
 		dir = real
 	}
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, fmt.Errorf("write site: %s exists and is not a folder", dir)
+	}
+	// A build makes dir equal to the site: it must not take a folder of
+	// someone else's files for an old site and delete them.
+	inside := mounted(dir)
+	if err := checkOwned(dir, inside); err != nil {
+		return nil, err
+	}
 	parent := filepath.Dir(dir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("write site: %w", err)
-	}
-	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
-		return nil, fmt.Errorf("write site: %s exists and is not a folder", dir)
 	}
 	// One build at a time: two updating one site at once could each undo
 	// part of the other.
@@ -93,7 +103,6 @@ func newStage(dir string, mounted func(dir string) bool) (*Stage, error) {
 	// one disk, unless dir is a mount point (a container's volume, say):
 	// then it goes inside, hidden, and the site is updated in place even
 	// when it is new, since a mount point cannot be renamed.
-	inside := mounted(dir)
 	at, prefix := parent, "."+filepath.Base(dir)+".new-"
 	var dirTime time.Time
 	if inside {
@@ -186,8 +195,8 @@ func (s *Stage) Put(p string, data []byte) error {
 }
 
 func (s *Stage) put(p string, data []byte) error {
-	if !fs.ValidPath(p) || p == "." || strings.HasSuffix(p, "/") {
-		return fmt.Errorf("write site: invalid file path %q", p)
+	if err := checkPath(p); err != nil {
+		return err
 	}
 	<-s.listed
 	if s.listErr != nil {
@@ -279,8 +288,9 @@ func (s *Stage) mkdir(d string) error {
 	return f.err
 }
 
-// Commit puts the new site in place of the old one and returns what
-// changed. Files of the old site that were not put are gone. After a Put
+// Commit puts the new site in place of the old one, with the marker file
+// (MarkerName), and returns what changed; the marker is not counted.
+// Files of the old site that were not put are gone. After a Put
 // failed, Commit removes the staging folder and returns that failure. When Commit
 // fails the destination is as it was before and the staging folder is
 // gone, with one exception: an error that says removing the old site or
@@ -298,6 +308,10 @@ func (s *Stage) Commit() (Stats, error) {
 		s.dropStage()
 		return s.st, fmt.Errorf("write site: not committed: %w", err)
 	}
+	if err := s.putMarker(); err != nil {
+		s.dropStage()
+		return s.st, fmt.Errorf("write site: not committed: %w", err)
+	}
 	s.st.Removed = len(s.old)
 	if s.update {
 		return s.st, s.commitUpdate()
@@ -307,6 +321,25 @@ func (s *Stage) Commit() (Stats, error) {
 		return s.st, err
 	}
 	return s.st, nil
+}
+
+// putMarker stages the marker file, unless the current site has it with
+// the same bytes, and takes it off the list of stale files. The caller
+// holds s.mu and the listing is done.
+func (s *Stage) putMarker() error {
+	delete(s.old, MarkerName)
+	if !s.update {
+		return os.WriteFile(filepath.Join(s.stage, MarkerName), []byte(markerText), 0o644)
+	}
+	if _, ok := same(s.abs(MarkerName), []byte(markerText)); ok {
+		return nil
+	}
+	name := filepath.Join(s.stage, "marker")
+	if err := os.WriteFile(name, []byte(markerText), 0o644); err != nil {
+		return err
+	}
+	s.marker = name
+	return nil
 }
 
 // Abort removes the staging folder and leaves the destination as it was.

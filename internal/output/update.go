@@ -104,6 +104,13 @@ func (c *commit) run() error {
 	if err := nested(paths); err != nil {
 		return err
 	}
+	// The marker goes first, so that a build killed during the commit
+	// leaves a folder the next build recognises as its own.
+	if s.marker != "" {
+		if err := c.place(MarkerName, s.marker); err != nil {
+			return err
+		}
+	}
 	stale := sortedKeys(s.old)
 	for _, p := range stale {
 		b := c.backupName()

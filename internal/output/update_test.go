@@ -249,9 +249,12 @@ func TestUpdateMode(t *testing.T) {
 				if e.mode.IsDir() && !wantDirs[p] {
 					t.Errorf("folder %s is left", p)
 				}
-				if !e.mode.IsDir() && tc.new[p] == "" {
+				if !e.mode.IsDir() && tc.new[p] == "" && p != MarkerName {
 					t.Errorf("file %s is left", p)
 				}
+			}
+			if e := after[MarkerName]; e.data != markerText || !e.mtime.Equal(before[MarkerName].mtime) {
+				t.Errorf("marker file = %q, %v; want it kept as it was", e.data, e.mtime)
 			}
 			for d := range wantDirs {
 				if !after[d].mode.IsDir() {
@@ -353,7 +356,7 @@ func TestUpdateCommitFailureRollsBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := tree(t, dir), rollbackNew; fmt.Sprint(got) != fmt.Sprint(want) {
+	if got, want := tree(t, dir), withMarker(rollbackNew); !maps.Equal(got, want) {
 		t.Fatalf("tree = %v, want %v", got, want)
 	}
 	if changes < 15 {
@@ -378,7 +381,7 @@ func TestUpdateCommitFailureRollsBack(t *testing.T) {
 				if _, err := Write(dir, fileList(rollbackNew)); err != nil {
 					t.Fatal(err)
 				}
-				if got := tree(t, dir); fmt.Sprint(got) != fmt.Sprint(rollbackNew) {
+				if got := tree(t, dir); !maps.Equal(got, withMarker(rollbackNew)) {
 					t.Errorf("next build: tree = %v, want %v", got, rollbackNew)
 				}
 				stageOnly(t, filepath.Dir(dir))
@@ -460,9 +463,14 @@ func TestUpdateRefusesFileAlsoFolder(t *testing.T) {
 	stageOnly(t, root)
 }
 
-// A missing folder, or one without files, is written in fresh mode.
+// A missing or empty folder is written in fresh mode, an earlier build's
+// in update mode.
 func TestStageModes(t *testing.T) {
 	root := t.TempDir()
+	marked := func(dir string) {
+		os.MkdirAll(dir, 0o755)
+		os.WriteFile(filepath.Join(dir, MarkerName), []byte(markerText), 0o644)
+	}
 	for _, tc := range []struct {
 		name   string
 		setup  func(dir string)
@@ -470,8 +478,9 @@ func TestStageModes(t *testing.T) {
 	}{
 		{"missing", func(string) {}, false},
 		{"empty", func(dir string) { os.Mkdir(dir, 0o755) }, false},
-		{"only folders", func(dir string) { os.MkdirAll(filepath.Join(dir, "a/b"), 0o755) }, false},
-		{"a file", func(dir string) { os.MkdirAll(dir, 0o755); os.WriteFile(filepath.Join(dir, "x"), nil, 0o644) }, true},
+		{"marker only", marked, true},
+		{"marker and folders", func(dir string) { marked(dir); os.MkdirAll(filepath.Join(dir, "a/b"), 0o755) }, true},
+		{"marker and a file", func(dir string) { marked(dir); os.WriteFile(filepath.Join(dir, "x"), nil, 0o644) }, true},
 	} {
 		dir := filepath.Join(root, tc.name)
 		tc.setup(dir)
@@ -488,9 +497,157 @@ func TestStageModes(t *testing.T) {
 		if _, err := s.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		if got := tree(t, dir); len(got) != 1 || got["index.html"] != "home" {
-			t.Errorf("%s: tree = %v", tc.name, got)
+		if got, want := tree(t, dir), withMarker(map[string]string{"index.html": "home"}); !maps.Equal(got, want) {
+			t.Errorf("%s: tree = %v, want %v", tc.name, got, want)
 		}
+	}
+}
+
+// A folder that holds anything but no marker file is refused before
+// anything is written, hidden files and lone folders too; a link to one
+// is judged by the folder it points to.
+func TestRefusesFolderNotMadeByBuild(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(dir string)
+	}{
+		{"a home folder", func(dir string) {
+			os.MkdirAll(filepath.Join(dir, "Documents"), 0o755)
+			os.WriteFile(filepath.Join(dir, "Documents", "cv.docx"), []byte("cv"), 0o644)
+			os.MkdirAll(filepath.Join(dir, ".ssh"), 0o700)
+			os.WriteFile(filepath.Join(dir, ".ssh", "id_rsa"), []byte("key"), 0o600)
+		}},
+		{"a hidden file only", func(dir string) { os.WriteFile(filepath.Join(dir, ".profile"), []byte("x"), 0o644) }},
+		{"a hidden folder only", func(dir string) { os.Mkdir(filepath.Join(dir, ".git"), 0o755) }},
+		{"an empty folder only", func(dir string) { os.Mkdir(filepath.Join(dir, "photos"), 0o755) }},
+		{"a marker that is a folder", func(dir string) { os.MkdirAll(filepath.Join(dir, MarkerName, "x"), 0o755) }},
+		{"a stage-like file", func(dir string) { os.WriteFile(filepath.Join(dir, stagePrefix+"1-2"), nil, 0o644) }},
+	} {
+		for _, viaLink := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/link=%v", tc.name, viaLink), func(t *testing.T) {
+				root := t.TempDir()
+				dir := filepath.Join(root, "home")
+				os.Mkdir(dir, 0o755)
+				tc.setup(dir)
+				dest := dir
+				if viaLink {
+					dest = filepath.Join(root, "public")
+					if err := os.Symlink("home", dest); err != nil {
+						t.Fatal(err)
+					}
+				}
+				before := snapshot(t, dir)
+				for _, mounted := range []bool{false, true} {
+					s, err := newStage(dest, func(string) bool { return mounted })
+					var nerr *NotOutputError
+					if !errors.As(err, &nerr) || nerr.Dir != dir {
+						if s != nil {
+							s.Abort()
+						}
+						t.Fatalf("mounted=%v: err = %v, want a NotOutputError for %s", mounted, err, dir)
+					}
+					if _, err := Write(dest, []File{{"index.html", []byte("home")}}); !errors.As(err, &nerr) {
+						t.Errorf("Write: err = %v", err)
+					}
+				}
+				sameSnapshot(t, snapshot(t, dir), before)
+				if entries, _ := os.ReadDir(root); len(entries) != map[bool]int{false: 1, true: 2}[viaLink] {
+					t.Errorf("%s holds %v: something was written beside the folder", root, entries)
+				}
+			})
+		}
+	}
+}
+
+// A refused folder's error says what would happen and names the folder.
+func TestNotOutputErrorMessage(t *testing.T) {
+	err := (&NotOutputError{Dir: "/home/jo"}).Error()
+	want := "write site: /home/jo is not empty and was not made by foilog build (it has no .foilog file); a build makes its folder equal to the site and would delete everything else in it"
+	if err != want {
+		t.Errorf("error = %q, want %q", err, want)
+	}
+}
+
+// Staging folders that killed builds left in a mount point, and its
+// lost+found, do not make it a folder of someone else's files; the marker
+// is in place after the first build, and after later ones.
+func TestMountPointLeftoversAndMarker(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "public")
+	os.MkdirAll(filepath.Join(dir, stagePrefix+"1-2", "x"), 0o755)
+	os.WriteFile(filepath.Join(dir, stagePrefix+"1-2", "x", "n1"), []byte("half"), 0o644)
+	os.Mkdir(filepath.Join(dir, "lost+found"), 0o700)
+	old := time.Now().Add(-2 * time.Hour)
+	os.Chtimes(filepath.Join(dir, stagePrefix+"1-2"), old, old)
+	inside := func(string) bool { return true }
+	for i, site := range []map[string]string{{"index.html": "v1"}, {"index.html": "v2", "a.css": "a"}} {
+		s, err := newStage(dir, inside)
+		if err != nil {
+			t.Fatalf("build %d: %v", i+1, err)
+		}
+		for _, f := range fileList(site) {
+			if err := s.Put(f.Path, f.Data); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.Commit(); err != nil {
+			t.Fatalf("build %d: %v", i+1, err)
+		}
+		if got := tree(t, dir); !maps.Equal(got, withMarker(site)) {
+			t.Errorf("build %d: tree = %v, want %v", i+1, got, withMarker(site))
+		}
+	}
+	if info, err := os.Stat(filepath.Join(dir, "lost+found")); err != nil || !info.IsDir() {
+		t.Errorf("lost+found: %v", err)
+	}
+	// Off a mount point, lost+found is a folder like any other.
+	other := filepath.Join(root, "other")
+	os.MkdirAll(filepath.Join(other, "lost+found"), 0o700)
+	if _, err := NewStage(other); err == nil {
+		t.Error("a folder holding lost+found that is not a mount point was taken")
+	}
+}
+
+// The marker is in place after a first build, whether the folder was
+// missing or empty, and stays, with its time, through update builds; a
+// marker with other bytes is replaced, and counted in no Stats.
+func TestMarker(t *testing.T) {
+	root := t.TempDir()
+	for _, existing := range []bool{false, true} {
+		dir := filepath.Join(root, fmt.Sprint(existing))
+		if existing {
+			os.Mkdir(dir, 0o755)
+		}
+		st, err := Write(dir, []File{{"index.html", []byte("v1")}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st != (Stats{Written: 1}) {
+			t.Errorf("first build: stats = %+v", st)
+		}
+		if b, err := os.ReadFile(filepath.Join(dir, MarkerName)); err != nil || string(b) != markerText {
+			t.Fatalf("first build: marker %q, %v", b, err)
+		}
+		past := time.Now().Add(-time.Hour).Truncate(time.Second)
+		os.Chtimes(filepath.Join(dir, MarkerName), past, past)
+		st, err = Write(dir, []File{{"index.html", []byte("v2")}})
+		if err != nil || st != (Stats{Written: 1}) {
+			t.Errorf("update build: stats = %+v, %v", st, err)
+		}
+		if info, err := os.Stat(filepath.Join(dir, MarkerName)); err != nil || !info.ModTime().Equal(past) {
+			t.Errorf("update build: marker %v, %v; want it untouched", info, err)
+		}
+		os.WriteFile(filepath.Join(dir, MarkerName), []byte("older wording"), 0o644)
+		st, err = Write(dir, []File{{"index.html", []byte("v2")}})
+		if err != nil || st != (Stats{Unchanged: 1}) {
+			t.Errorf("build over an old marker: stats = %+v, %v", st, err)
+		}
+		if got := tree(t, dir); !maps.Equal(got, withMarker(map[string]string{"index.html": "v2"})) {
+			t.Errorf("tree = %v", got)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(root, ".*")); len(left) > 0 {
+		t.Errorf("left behind: %v", left)
 	}
 }
 
@@ -531,7 +688,7 @@ func TestUpdatePutConcurrent(t *testing.T) {
 	if st != (Stats{Written: 256, Unchanged: 1}) {
 		t.Errorf("stats = %+v", st)
 	}
-	if got := tree(t, dir); fmt.Sprint(got) != fmt.Sprint(want) {
+	if got := tree(t, dir); !maps.Equal(got, withMarker(want)) {
 		t.Errorf("tree = %v", got)
 	}
 }
@@ -591,7 +748,7 @@ func TestUpdateThroughSymlink(t *testing.T) {
 	if target, err := os.Readlink(link); err != nil || target != "www" {
 		t.Errorf("the link now reads %q, %v; want www", target, err)
 	}
-	if got, want := tree(t, real), map[string]string{"index.html": "new", "sub/a.html": "a"}; !maps.Equal(got, want) {
+	if got, want := tree(t, real), withMarker(map[string]string{"index.html": "new", "sub/a.html": "a"}); !maps.Equal(got, want) {
 		t.Errorf("the linked folder holds %v, want %v", got, want)
 	}
 }
@@ -680,7 +837,7 @@ func TestMountPointDestination(t *testing.T) {
 		if _, err := s.Commit(); err != nil {
 			t.Fatalf("old=%v: %v", withOld, err)
 		}
-		if got := tree(t, dir); !maps.Equal(got, newSite) {
+		if got := tree(t, dir); !maps.Equal(got, withMarker(newSite)) {
 			t.Errorf("old=%v: site = %v, want %v", withOld, got, newSite)
 		}
 		if withOld {
@@ -721,5 +878,30 @@ func TestMountPoint(t *testing.T) {
 	}
 	if dir := t.TempDir(); mountPoint(dir) {
 		t.Errorf("%s is taken for a mount point", dir)
+	}
+}
+
+// The marker a first build places in a mount point is undone with the
+// rest of a commit that fails.
+func TestMountPointFailedFirstBuildTakesMarkerBack(t *testing.T) {
+	for fail := 0; fail < 3; fail++ {
+		dir := filepath.Join(t.TempDir(), "public")
+		os.Mkdir(dir, 0o755)
+		before := snapshot(t, dir)
+		s, err := newStage(dir, func(string) bool { return true })
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		failAfter(s, &n, fail)
+		for _, f := range fileList(map[string]string{"index.html": "home", "a/b.html": "b"}) {
+			if err := s.Put(f.Path, f.Data); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if _, err := s.Commit(); err == nil || !strings.Contains(err.Error(), "injected failure") {
+			t.Fatalf("fail=%d: err = %v", fail, err)
+		}
+		sameSnapshot(t, snapshot(t, dir), before)
 	}
 }
