@@ -1,10 +1,12 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -12,10 +14,12 @@ import (
 	"time"
 
 	"github.com/foilog/foilog"
+	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/content"
 	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/output"
 	"github.com/foilog/foilog/internal/site"
+	"gopkg.in/yaml.v3"
 )
 
 // siteFlags are the flags every site command shares.
@@ -36,40 +40,104 @@ func (f *siteFlags) options() site.Options {
 		BaseURL: f.baseURL, Drafts: f.drafts}
 }
 
-// newFlagSet returns a FlagSet that prints its usage to stderr and reports
-// errors instead of exiting.
-func newFlagSet(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+// newFlagSet returns a FlagSet that reports errors instead of exiting and
+// prints nothing itself: parseFlags prints the usage, synopsis and flags,
+// where it belongs.
+func newFlagSet(name, synopsis string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(io.Discard)
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: %s\n\nFlags:\n", synopsis)
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\nFlags:\n", synopsis)
 		fs.PrintDefaults()
 	}
 	return fs
 }
 
-// parseFlags parses args, returning the exit code to stop with, or -1.
-func parseFlags(fs *flag.FlagSet, args []string) int {
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return exitOK
-		}
-		return exitUsage
+// parseFlags parses args, returning the exit code to stop with, or -1 to
+// go on. Help asked for with -h or --help prints to stdout (exit 0); a
+// flag that is unknown or has a bad value prints the problem and the
+// usage to stderr (exit 2).
+func parseFlags(fs *flag.FlagSet, args []string, stdout, stderr io.Writer) int {
+	err := fs.Parse(args)
+	switch {
+	case err == nil:
+		return -1
+	case errors.Is(err, flag.ErrHelp):
+		printUsage(fs, stdout)
+		return exitOK
 	}
-	return -1
+	fmt.Fprintf(stderr, "foilog %s: %v\n\n", fs.Name(), err)
+	printUsage(fs, stderr)
+	return exitUsage
+}
+
+// printUsage prints the usage of fs to w.
+func printUsage(fs *flag.FlagSet, w io.Writer) {
+	fs.SetOutput(w)
+	fs.Usage()
+	fs.SetOutput(io.Discard)
+}
+
+// checkBaseURL returns the error that the same value as baseURL in
+// foilog.yaml gives, worded for the --base-url flag, or nil for a value
+// that is good or empty (not given). It also refuses what foilog.yaml
+// does not yet: "." or ".." segments, which make broken links.
+func checkBaseURL(u string) error {
+	if u == "" {
+		return nil
+	}
+	doc, err := yaml.Marshal(map[string]string{"baseURL": u})
+	if err != nil {
+		return fmt.Errorf("--base-url %q: %w", u, err)
+	}
+	_, list := config.Parse(doc)
+	for _, d := range list {
+		if d.Code == "config.base-url" {
+			return errors.New("--base-url" + strings.TrimPrefix(d.Message, "baseURL"))
+		}
+	}
+	if parsed, err := url.Parse(u); err == nil {
+		for _, seg := range strings.Split(parsed.Path, "/") {
+			if seg == "." || seg == ".." {
+				return fmt.Errorf("--base-url %q must be an http(s) URL or a path such as /foi/, without . or .. in it", u)
+			}
+		}
+	}
+	return nil
+}
+
+// destError words an error of output.NewStage for the person who gave
+// --dest: a folder that a build did not make is named as they wrote it,
+// with what to do.
+func destError(dest string, err error) string {
+	var nerr *output.NotOutputError
+	if !errors.As(err, &nerr) {
+		return err.Error()
+	}
+	shown := dest
+	if info, lerr := os.Lstat(dest); lerr == nil && info.Mode()&os.ModeSymlink != 0 {
+		shown += " (a link to " + nerr.Dir + ")"
+	}
+	return fmt.Sprintf("%s is not empty and was not made by foilog build (it has no %s file); "+
+		"foilog makes its output folder equal to the site and would delete everything else in it. "+
+		"Choose a new or empty folder for --dest, or empty this one first.", shown, output.MarkerName)
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	var dest string
-	fs := newFlagSet("build", "foilog build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]", stderr)
+	fs := newFlagSet("build", "foilog build [--source DIR] [--dest DIR] [--base-url URL] [--drafts]")
 	sf.register(fs)
-	fs.StringVar(&dest, "dest", "", "folder to write the site to (default public/ under --source)")
-	if code := parseFlags(fs, args); code >= 0 {
+	fs.StringVar(&dest, "dest", "", "folder to write the site to (default public/ under --source); it must be new, empty or made by an earlier build")
+	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "foilog build: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if err := checkBaseURL(sf.baseURL); err != nil {
+		fmt.Fprintf(stderr, "foilog build: %v\n", err)
 		return exitUsage
 	}
 	if info, err := os.Stat(sf.source); err != nil || !info.IsDir() {
@@ -88,7 +156,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	stage, err := output.NewStage(dest)
 	if err != nil {
-		fmt.Fprintf(stderr, "foilog build: %v\n", err)
+		fmt.Fprintf(stderr, "foilog build: %s\n", destError(dest, err))
 		return exitUsage
 	}
 	opts.Output = stage

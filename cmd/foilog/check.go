@@ -27,10 +27,10 @@ type checkReport struct {
 func runCheck(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	var format string
-	fs := newFlagSet("check", "foilog check [--source DIR] [--format text|json]", stderr)
+	fs := newFlagSet("check", "foilog check [--source DIR] [--format text|json]")
 	fs.StringVar(&sf.source, "source", ".", "site root holding content/, layouts/, static/ and foilog.yaml")
 	fs.StringVar(&format, "format", "text", "output format: text or json")
-	if code := parseFlags(fs, args); code >= 0 {
+	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {

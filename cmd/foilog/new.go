@@ -17,7 +17,7 @@ import (
 
 func runNew(args []string, stdout, stderr io.Writer) int {
 	var source, outcome, regime, force, reference string
-	fs := newFlagSet("new", `foilog new [--source DIR] [--outcome O] [--regime R] [--force NAME] [--reference REF] "Title of the request"`, stderr)
+	fs := newFlagSet("new", `foilog new [--source DIR] [--outcome O] [--regime R] [--force NAME] [--reference REF] "Title of the request"`)
 	fs.StringVar(&source, "source", ".", "site root holding content/, layouts/, static/ and foilog.yaml")
 	fs.StringVar(&outcome, "outcome", "disclosed", "outcome to preselect: disclosed, partial, refused, ncnd or not-held")
 	fs.StringVar(&regime, "regime", "", "FOI regime: FOIA, FOISA, EIR or EISR (default: the site's regime)")
@@ -25,7 +25,7 @@ func runNew(args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&reference, "reference", "", "reference to use instead of the next one in the log's numbering")
 	// Accept flags after the title too: foilog new "Title" --outcome refused.
 	flags, titles := splitArgs(args)
-	if code := parseFlags(fs, flags); code >= 0 {
+	if code := parseFlags(fs, flags, stdout, stderr); code >= 0 {
 		return code
 	}
 	titles = append(titles, fs.Args()...)

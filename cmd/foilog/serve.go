@@ -21,7 +21,7 @@ const defaultAddr = "127.0.0.1:1313"
 func runServe(args []string, stdout, stderr io.Writer) int {
 	var sf siteFlags
 	var addr string
-	fs := newFlagSet("serve", "foilog serve [--source DIR] [--addr 127.0.0.1:1313] [--base-url URL] [--drafts=false]", stderr)
+	fs := newFlagSet("serve", "foilog serve [--source DIR] [--addr 127.0.0.1:1313] [--base-url URL] [--drafts=false]")
 	sf.register(fs)
 	// The preview shows drafts unless asked to show the site as published.
 	sf.drafts = true
@@ -30,11 +30,15 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		f.Usage = "show drafts and embargoed responses with a DRAFT banner; --drafts=false previews the site as published"
 	}
 	fs.StringVar(&addr, "addr", defaultAddr, "host:port to serve on; the default lets only this computer connect")
-	if code := parseFlags(fs, args); code >= 0 {
+	if code := parseFlags(fs, args, stdout, stderr); code >= 0 {
 		return code
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "foilog serve: unexpected argument %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if err := checkBaseURL(sf.baseURL); err != nil {
+		fmt.Fprintf(stderr, "foilog serve: %v\n", err)
 		return exitUsage
 	}
 	if info, err := os.Stat(sf.source); err != nil || !info.IsDir() {

@@ -163,9 +163,9 @@ func TestServeUsageErrors(t *testing.T) {
 			t.Errorf("%q: exit %d, stderr %q; want exit 2 and %q", tc.args, code, errs, tc.want)
 		}
 	}
-	code, _, errs := runCmd("serve", "-h")
-	if code != exitOK || !strings.Contains(errs, "-drafts") || !strings.Contains(errs, "(default true)") ||
-		!strings.Contains(errs, "127.0.0.1:1313") {
-		t.Errorf("serve -h: exit %d:\n%s", code, errs)
+	code, out, errs := runCmd("serve", "-h")
+	if code != exitOK || !strings.Contains(out, "-drafts") || !strings.Contains(out, "(default true)") ||
+		!strings.Contains(out, "127.0.0.1:1313") || errs != "" {
+		t.Errorf("serve -h: exit %d, stdout:\n%s\nstderr:\n%s", code, out, errs)
 	}
 }
