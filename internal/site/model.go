@@ -140,7 +140,7 @@ func (b *builder) view(r *content.Response, d *markdown.Document, body template.
 		v.Force = TermCount{}
 	}
 	if v.Summary == "" {
-		v.Summary = d.Summary
+		v.Summary = shortSummary(d.Summary)
 	}
 	for _, c := range r.Citations {
 		cv := CitationView{Text: c.Text}
@@ -351,7 +351,7 @@ func (b *builder) searchDocs() []search.Document {
 		}
 		summary := r.Summary // as the response's view has it
 		if summary == "" {
-			summary = b.docs[i].Summary
+			summary = shortSummary(b.docs[i].Summary)
 		}
 		d := search.Document{
 			URL: r.URL(), Title: r.Title, Reference: r.Reference, Summary: summary, Body: b.docs[i].Text,

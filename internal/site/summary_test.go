@@ -1,0 +1,29 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestShortSummary(t *testing.T) {
+	sentence := "The force holds the figures for each year. "
+	long := strings.Repeat(sentence, 10)
+	words := strings.Repeat("information ", 40)
+	for _, c := range []struct{ name, in, want string }{
+		{"short stays", "We hold this information.", "We hold this information."},
+		{"exactly the limit stays", strings.Repeat("a", summaryMax), strings.Repeat("a", summaryMax)},
+		{"cut after the last full sentence", long, strings.TrimSpace(strings.Repeat(sentence, 6))},
+		{"no sentence end: cut at a word", words, strings.TrimSpace(strings.Repeat("information ", 25)) + "…"},
+		{"punctuation before the cut is dropped", strings.Repeat("abc, ", 70), strings.Repeat("abc, ", 59) + "abc…"},
+		{"multibyte letters count once", strings.Repeat("é", summaryMax), strings.Repeat("é", summaryMax)},
+	} {
+		got := shortSummary(c.in)
+		if got != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+		if n := utf8.RuneCountInString(got); n > summaryMax+1 {
+			t.Errorf("%s: %d characters", c.name, n)
+		}
+	}
+}
