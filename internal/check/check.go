@@ -32,11 +32,11 @@ const MaxAttachmentWarn = 10 << 20
 // Codes of the findings of this package that are not personal data (lint)
 // or attachments.
 const (
-	// CodeUnfinished is a placeholder (lint.ToWrite) left in a response
-	// that is not a draft: an error, since nothing else stops it being
-	// published (an embargoed response goes out on its own). Drafts are
-	// not reported: they are unfinished by design.
-	CodeUnfinished = "check.unfinished"
+	// CodeUnfinished is a placeholder (lint.Unfinished) left in a
+	// response that is not a draft: an error, since nothing else stops it
+	// being published (an embargoed response goes out on its own). Drafts
+	// are not reported: they are unfinished by design.
+	CodeUnfinished = lint.CodeUnfinished
 	// CodeEmpty is a response, not a draft, with no letter at all: a
 	// warning.
 	CodeEmpty = "check.empty"
@@ -139,7 +139,9 @@ func (c *checker) response(r *content.Response, now time.Time) (diag.List, *mark
 			list.Add(f.Diagnostic(r.Path))
 		}
 		if !r.Draft {
-			list = append(list, unfinished(r, src)...)
+			for _, f := range lint.Unfinished(src, r.BodyLine) {
+				list.Add(f.Diagnostic(r.Path))
+			}
 		}
 	}
 	list = append(list, Dates(r, src, now)...)
@@ -155,29 +157,6 @@ func (c *checker) response(r *content.Response, now time.Time) (diag.List, *mark
 	}
 	list = append(list, c.remoteImages(r, doc.Links)...)
 	return list, doc
-}
-
-// unfinished reports every placeholder left in src, the file of r.
-func unfinished(r *content.Response, src []byte) diag.List {
-	var list diag.List
-	lines := strings.Split(string(bytes.TrimPrefix(src, []byte("\ufeff"))), "\n")
-	for _, p := range lint.Placeholders(src, r.BodyLine) {
-		text := lint.ToWrite + "…]"
-		if p.Line <= len(lines) {
-			line := []rune(strings.TrimSuffix(lines[p.Line-1], "\r"))
-			rest := string(line[min(p.Col-1, len(line)):])
-			if i := strings.IndexByte(rest, ']'); i >= 0 {
-				text = rest[:i+1]
-			}
-			if t := []rune(text); len(t) > 40 {
-				text = string(t[:38]) + "…]"
-			}
-		}
-		list.Add(diag.Diagnostic{Path: r.Path, Line: p.Line, Col: p.Col, Severity: diag.Error, Code: CodeUnfinished,
-			Message: fmt.Sprintf("unfinished: the placeholder %s would be published", text),
-			Hint:    "replace it with the text, or keep `draft: true` until it is written"})
-	}
-	return list
 }
 
 // remoteImages reports images of r whose source is on another site.

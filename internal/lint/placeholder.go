@@ -2,9 +2,16 @@ package lint
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/foilog/foilog/internal/diag"
 )
+
+// CodeUnfinished is the code of Unfinished's findings. It is not a rule:
+// no marker silences it.
+const CodeUnfinished = "check.unfinished"
 
 // ToWrite is how every placeholder begins: `foilog new` writes
 // Placeholder("…") wherever a response needs words, and `foilog check`
@@ -81,4 +88,30 @@ func appendPlaceholders(out []Position, no int, text string, from int) []Positio
 		out = append(out, Position{Line: no, Col: utf8.RuneCountInString(text[:at]) + 1})
 		from = at + len(ToWrite)
 	}
+}
+
+// Unfinished returns an error for each of Placeholders(src, bodyLine),
+// quoting the placeholder (cut to 40 characters), for a response that is
+// about to be published: `foilog check` reports them for every response
+// that is not a draft, and the build can refuse to publish one with them.
+func Unfinished(src []byte, bodyLine int) []Finding {
+	var out []Finding
+	lines := splitLines(src)
+	for _, p := range Placeholders(src, bodyLine) {
+		text := ToWrite + "…]"
+		if p.Line <= len(lines) {
+			line := []rune(lines[p.Line-1].text)
+			rest := string(line[min(p.Col-1, len(line)):])
+			if i := strings.IndexByte(rest, ']'); i >= 0 {
+				text = rest[:i+1]
+			}
+			if t := []rune(text); len(t) > 40 {
+				text = string(t[:38]) + "…]"
+			}
+		}
+		out = append(out, Finding{Line: p.Line, Col: p.Col, Code: CodeUnfinished, Severity: diag.Error,
+			Message: fmt.Sprintf("unfinished: the placeholder %s would be published", text),
+			Hint:    "replace it with the text, or keep `draft: true` until it is written"})
+	}
+	return out
 }

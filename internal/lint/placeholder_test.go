@@ -1,9 +1,12 @@
 package lint_test
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/lint"
 )
 
@@ -38,5 +41,26 @@ func TestPlaceholders(t *testing.T) {
 				t.Errorf("got %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+func TestUnfinished(t *testing.T) {
+	src := []byte("---\nt: x\n---\n« [TO WRITE: a very long description of what to write here, cut short]\n[TO WRITE\n")
+	got := lint.Unfinished(src, 4)
+	want := []string{
+		"4:3 [TO WRITE: a very long description of …]",
+		"5:1 [TO WRITE…]",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i, f := range got {
+		pos, text, _ := strings.Cut(want[i], " ")
+		if s, w := fmt.Sprintf("%d:%d %s", f.Line, f.Col, f.Message), pos+" unfinished: the placeholder "+text+" would be published"; s != w {
+			t.Errorf("finding %d = %q, want %q", i, s, w)
+		}
+		if f.Code != lint.CodeUnfinished || f.Severity != diag.Error || f.Hint == "" {
+			t.Errorf("finding %d: %+v", i, f)
+		}
 	}
 }
