@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"net/url"
+	"slices"
 	"sort"
 	"strings"
 
@@ -233,6 +234,9 @@ func (c *Site) normalise(m *yaml.Node) diag.List {
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" {
 		l, col := pos("baseURL")
 		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q must be an http(s) URL or a path such as /foi/", c.BaseURL)
+	} else if slices.Contains(strings.Split(u.Path, "/"), "..") || slices.Contains(strings.Split(u.Path, "/"), ".") {
+		l, col := pos("baseURL")
+		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q must not hold . or .. in its path; write the path from the site's root, such as /foi/", c.BaseURL)
 	} else if strings.Contains(u.Path, "//") || strings.ContainsAny(c.BaseURL, " \t\n\r") {
 		// Object stores and CDNs take /foi//x and /foi/x for different
 		// files, and a space would be written unencoded into the sitemap.

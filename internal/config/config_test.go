@@ -28,6 +28,8 @@ func TestParse(t *testing.T) {
 		{src: "regime: GDPR\n", wantErr: "foilog.yaml:1:9: error: regime \"GDPR\" is not one of FOIA, FOISA, EIR, EISR"},
 		{src: "pageSize: many\n", wantErr: "foilog.yaml:1:11: error: setting `pageSize` has the wrong type"},
 		{src: "baseURL: ftp://x/\n", wantErr: "foilog.yaml:1:10: error: baseURL \"ftp://x/\" must be an http(s) URL"},
+		{src: "baseURL: ../x\n", wantErr: "foilog.yaml:1:10: error: baseURL \"../x\" must not hold . or .. in its path; write the path from the site's root, such as /foi/"},
+		{src: "baseURL: https://x.org/a/./b/\n", wantErr: "foilog.yaml:1:10: error: baseURL \"https://x.org/a/./b/\" must not hold . or .. in its path"},
 		{src: "baseURL: /foi//\n", wantErr: "foilog.yaml:1:10: error: baseURL \"/foi//\" has an empty folder (//) or a space in its path; write it as \"/foi/\""},
 		{src: "baseURL: https://foi.example.org//log/\n", wantErr: "foilog.yaml:1:10: error: baseURL \"https://foi.example.org//log/\" has an empty folder (//) or a space in its path; write it as \"https://foi.example.org/log/\""},
 		{src: "baseURL: \"https://foi.example.org/a b/\"\n", wantErr: "foilog.yaml:1:10: error: baseURL \"https://foi.example.org/a b/\" has an empty folder (//) or a space in its path; write it as \"https://foi.example.org/a%20b/\""},

@@ -125,6 +125,10 @@ func TestGoldenSites(t *testing.T) {
 					if _, err := output.Write(out, files); err != nil {
 						t.Fatal(err)
 					}
+					// The marker is the output folder's, not the site's.
+					if err := os.Remove(filepath.Join(out, output.MarkerName)); err != nil {
+						t.Fatal(err)
+					}
 				}
 				os.Remove(wantDiag)
 				if gotDiag != "" {
