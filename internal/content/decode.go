@@ -393,7 +393,7 @@ func (d *decoder) instant(n *yaml.Node) time.Time {
 }
 
 func (d *decoder) attachment(n *yaml.Node) Attachment {
-	a := Attachment{Line: n.Line}
+	a := Attachment{Line: n.Line, Col: n.Column}
 	switch n.Kind {
 	case yaml.ScalarNode:
 		a.Name = d.text(n, "attachments", true)
@@ -411,6 +411,7 @@ func (d *decoder) attachment(n *yaml.Node) Attachment {
 				reported = len(d.list) > before
 			case "title":
 				a.Title = d.text(v, "title", true)
+				a.Line, a.Col = v.Line, v.Column
 			default:
 				e := d.errorf(k, "frontmatter.unknown-field", "unknown attachment field `%s`", k.Value)
 				if s := diag.Suggest(k.Value, []string{"file", "title"}); s != "" {

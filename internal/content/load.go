@@ -29,26 +29,73 @@ const MaxFileSize = 4 << 20
 const MaxAttachmentSize = 50 << 20
 
 // Sources lists the Markdown files of the responses under Dir in fsys, in
-// path order, and reports files that are not responses and never will be
-// published (so nothing is dropped silently).
+// path order, and reports every file that looks meant for the log but is
+// not published (so nothing is dropped silently): Markdown files outside
+// Dir or nested too deep, hidden ones, ones named .MD, and other files in
+// Dir. A missing Dir, or one that is not a folder, is an error: building
+// such a site would publish an empty log over the live one. An empty Dir
+// is a new log, and no error.
 func Sources(fsys fs.FS) ([]string, diag.List) {
 	var paths []string
-	var list diag.List
-	noIndex := map[string]bool{} // folders reported for having no index.md
+	list := misplaced(fsys)
+	switch info, err := fs.Stat(fsys, Dir); {
+	case errors.Is(err, fs.ErrNotExist):
+		list.Add(diag.Diagnostic{Path: Dir, Code: "content.missing",
+			Message: "there is no " + Dir + " folder here, so there is nothing to publish",
+			Hint:    "is --source the site's folder? To start a new log, create the folder " + Dir + "/"})
+		return nil, list
+	case err != nil:
+		list.Errorf(Dir, 0, 0, "content.read", "cannot read: %v", err)
+		return nil, list
+	case !info.IsDir():
+		list.Add(diag.Diagnostic{Path: Dir, Code: "content.missing",
+			Message: Dir + " is a file, but it must be the folder that holds the responses",
+			Hint:    "rename or remove the file, and put the responses in a folder " + Dir + "/"})
+		return nil, list
+	}
+	index := map[string]bool{}    // response folders: whether they hold an index.md
+	reported := map[string]bool{} // folders reported for having no index.md
+	hasIndex := func(dir string) bool {
+		has, ok := index[dir]
+		if !ok {
+			_, err := fs.Stat(fsys, dir+"/index.md")
+			has = err == nil
+			index[dir] = has
+		}
+		return has
+	}
+	warn := func(p, code, message, hint string) {
+		list.Add(diag.Diagnostic{Path: p, Severity: diag.Warning, Code: code, Message: message, Hint: hint})
+	}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			if p == Dir && errors.Is(err, fs.ErrNotExist) {
-				return fs.SkipDir // no responses yet: an empty log
-			}
 			list.Errorf(p, 0, 0, "content.read", "cannot read: %v", err)
 			return nil
 		}
+		if p == Dir {
+			return nil
+		}
 		name := d.Name()
-		if p != Dir && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~")) {
+		rel := strings.TrimPrefix(p, Dir+"/")
+		parts := strings.Split(rel, "/")
+		if hidden(name) {
+			// Hidden files are mostly editors' and systems' own (.DS_Store,
+			// .x.md.swp); only one that would be a response is reported.
+			switch {
+			case len(parts) == 1 && d.IsDir() && hasIndex(p):
+				warn(p, "content.hidden", "this folder's name starts with a dot, so it is hidden and its response is not published",
+					"rename it "+visibleName(name)+" to publish it")
+			case len(parts) == 1 && !d.IsDir() && strings.HasSuffix(name, ".md") && !editorFile(name):
+				warn(p, "content.hidden", "this file's name starts with a dot, so it is hidden and not published",
+					"rename it "+visibleName(name)+" to publish it")
+			}
 			if d.IsDir() {
 				return fs.SkipDir
 			}
-			return nil // editor backups and hidden files
+			return nil
+		}
+		if strings.HasSuffix(name, "~") {
+			return nil // an editor's backup
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
 			list.Errorf(p, 0, 0, "content.symlink", "symbolic links are not followed")
@@ -57,32 +104,38 @@ func Sources(fsys fs.FS) ([]string, diag.List) {
 		if d.IsDir() {
 			return nil
 		}
-		rel := strings.TrimPrefix(p, Dir+"/")
-		parts := strings.Split(rel, "/")
+		ext := path.Ext(name)
 		switch {
-		case len(parts) == 1 && strings.HasSuffix(name, ".md"):
+		case len(parts) == 1 && ext == ".md":
 			paths = append(paths, p)
+		case len(parts) == 1 && markdownExt(ext):
+			warn(p, "content.stray", "only files ending in .md (lower case) are read as responses, so this one is not published",
+				"rename it "+strings.TrimSuffix(name, ext)+".md")
+		case len(parts) == 1:
+			warn(p, "content.stray", "only .md files are published from "+Dir+"/",
+				"put attachments in a response folder beside its index.md")
 		case len(parts) == 2 && name == "index.md":
 			paths = append(paths, p)
-		case len(parts) == 2 && strings.HasSuffix(name, ".md"):
-			list.Add(diag.Diagnostic{Path: p, Severity: diag.Warning, Code: "content.stray",
-				Message: "this Markdown file is inside a response folder but is not its index.md, so it is not published",
-				Hint:    "rename it index.md, or move it to " + Dir + "/"})
+		case len(parts) == 2 && isIndex(name) && !hasIndex(path.Dir(p)):
+			warn(p, "content.stray", "a response folder's Markdown file must be named index.md (lower case), so this one is not published",
+				"rename it index.md")
+		case len(parts) == 2 && markdownExt(ext):
+			hint := "rename it index.md, or move it to " + Dir + "/"
+			if hasIndex(path.Dir(p)) {
+				hint = "if it is a response of its own, move it to " + Dir + "/"
+			}
+			warn(p, "content.stray", "this Markdown file is inside a response folder but is not its index.md, so it is not published", hint)
 		case len(parts) == 2:
 			dir := path.Dir(p)
-			if _, err := fs.Stat(fsys, dir+"/index.md"); err != nil && !noIndex[dir] {
-				noIndex[dir] = true
-				list.Add(diag.Diagnostic{Path: dir, Severity: diag.Warning, Code: "content.stray",
-					Message: "this folder has no index.md, so nothing in it is published",
-					Hint:    "name the response's Markdown file index.md"})
+			if !hasIndex(dir) && !reported[dir] {
+				reported[dir] = true
+				if !misnamedIndex(fsys, dir) { // else that file is reported
+					warn(dir, "content.stray", "this folder has no index.md, so nothing in it is published",
+						"name the response's Markdown file index.md")
+				}
 			}
-		case len(parts) == 1:
-			list.Add(diag.Diagnostic{Path: p, Severity: diag.Warning, Code: "content.stray",
-				Message: "only .md files are published from " + Dir + "/",
-				Hint:    "put attachments in a response folder beside its index.md"})
-		case len(parts) > 2:
-			list.Add(diag.Diagnostic{Path: p, Severity: diag.Warning, Code: "content.stray",
-				Message: "files nested more than one folder deep are not published"})
+		default:
+			warn(p, "content.stray", "files nested more than one folder deep are not published", "")
 		}
 		return nil
 	})
@@ -91,6 +144,77 @@ func Sources(fsys fs.FS) ([]string, diag.List) {
 	}
 	sort.Strings(paths)
 	return paths, list
+}
+
+// misplaced reports the Markdown files under content/ but outside Dir,
+// such as a response saved one folder too high.
+func misplaced(fsys fs.FS) diag.List {
+	var list diag.List
+	root := path.Dir(Dir)
+	fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return fs.SkipDir // content/ is missing or unreadable: Sources reports Dir
+		case p == Dir:
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		case p == root:
+			return nil
+		case hidden(d.Name()):
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+		case !d.IsDir() && markdownExt(path.Ext(d.Name())):
+			list.Add(diag.Diagnostic{Path: p, Severity: diag.Warning, Code: "content.stray",
+				Message: "this Markdown file is not in " + Dir + "/, so it is not published",
+				Hint:    "move it into " + Dir + "/"})
+		}
+		return nil
+	})
+	return list
+}
+
+// hidden reports whether a file name starts with a dot, as those of
+// editors' and systems' own files do.
+func hidden(name string) bool { return strings.HasPrefix(name, ".") }
+
+// editorFile reports whether a hidden name is one editors and systems make
+// beside a file: Emacs's lock .#x.md, macOS's ._x.md.
+func editorFile(name string) bool {
+	return strings.HasPrefix(name, ".#") || strings.HasPrefix(name, "._")
+}
+
+// visibleName returns name without its leading dots.
+func visibleName(name string) string { return strings.TrimLeft(name, ".") }
+
+// markdownExt reports whether ext is a Markdown file's extension in any
+// case: .md, .MD, .markdown.
+func markdownExt(ext string) bool {
+	switch strings.ToLower(ext) {
+	case ".md", ".markdown", ".mdown", ".mkd", ".mkdn":
+		return true
+	}
+	return false
+}
+
+// isIndex reports whether name is index.md but for case or a longer
+// Markdown extension: INDEX.MD, Index.md, index.markdown.
+func isIndex(name string) bool {
+	ext := path.Ext(name)
+	return strings.EqualFold(strings.TrimSuffix(name, ext), "index") && markdownExt(ext)
+}
+
+// misnamedIndex reports whether dir holds a misnamed index.md, which
+// Sources reports itself.
+func misnamedIndex(fsys fs.FS, dir string) bool {
+	entries, _ := fs.ReadDir(fsys, dir)
+	for _, e := range entries {
+		if !e.IsDir() && isIndex(e.Name()) {
+			return true
+		}
+	}
+	return false
 }
 
 // Load reads and validates every response under Dir. It returns the
@@ -223,79 +347,166 @@ func humanSize(n int64) string {
 // "1.4 MB", "900 bytes".
 func HumanSize(n int64) string { return humanSize(n) }
 
-var fileTypes = map[string]string{
-	".csv": "CSV spreadsheet", ".ods": "OpenDocument spreadsheet", ".xlsx": "Excel spreadsheet",
-	".xls": "Excel spreadsheet", ".pdf": "PDF document", ".odt": "OpenDocument text", ".docx": "Word document",
-	".doc": "Word document", ".txt": "Plain text", ".json": "JSON data", ".png": "PNG image", ".jpg": "JPEG image",
-	".jpeg": "JPEG image", ".gif": "GIF image", ".svg": "SVG image", ".zip": "ZIP archive", ".xml": "XML data",
-	".html": "Web page", ".md": "Markdown text",
+// attachmentTypes are the types of file published as attachments, by
+// lower-case extension, with the name people know each by. It is an
+// allow-list of documents, tables, pictures and archives that no browser
+// or common web server runs as part of the website, as it would HTML, SVG,
+// XML, scripts and server pages.
+var attachmentTypes = map[string]string{
+	".pdf": "PDF document", ".rtf": "Rich Text document", ".txt": "Plain text",
+	".csv": "CSV spreadsheet", ".tsv": "TSV spreadsheet",
+	".odt": "OpenDocument text", ".ods": "OpenDocument spreadsheet", ".odp": "OpenDocument presentation",
+	".docx": "Word document", ".xlsx": "Excel spreadsheet", ".pptx": "PowerPoint presentation",
+	".doc": "Word document", ".xls": "Excel spreadsheet", ".ppt": "PowerPoint presentation",
+	".png": "PNG image", ".jpg": "JPEG image", ".jpeg": "JPEG image", ".gif": "GIF image", ".webp": "WebP image",
+	".zip": "ZIP archive", ".json": "JSON data",
 }
 
-// FileType names the format of a file by its extension for people: "CSV
-// spreadsheet"; unknown extensions give "FILE file" in capitals.
+// attachmentFormats lists the formats of attachmentTypes for messages.
+const attachmentFormats = "PDF, RTF, TXT, CSV, TSV, ODT, ODS, ODP, DOCX, XLSX, PPTX, DOC, XLS, PPT, PNG, JPEG, GIF, WebP, ZIP and JSON"
+
+// refusedTypes names some types that are never published, for messages.
+var refusedTypes = map[string]string{
+	".html": "HTML web page", ".htm": "HTML web page", ".shtml": "HTML web page", ".xhtml": "XHTML web page",
+	".xht": "XHTML web page", ".svg": "SVG image", ".svgz": "SVG image", ".xml": "XML file",
+	".js": "JavaScript file", ".mjs": "JavaScript file", ".cjs": "JavaScript file", ".md": "Markdown file",
+	".eml": "email message", ".msg": "Outlook email message", ".tif": "TIFF image", ".tiff": "TIFF image",
+}
+
+// activeTypes are extensions that browsers or web servers run, as part of
+// the website or as programs: never in an attachment's name, even inside
+// it ("a.php.pdf"), since Apache reads every extension of a name.
+var activeTypes = map[string]bool{
+	"html": true, "htm": true, "shtml": true, "shtm": true, "stm": true, "xhtml": true, "xht": true,
+	"xml": true, "xsl": true, "xslt": true, "svg": true, "svgz": true, "js": true, "mjs": true, "cjs": true,
+	"php": true, "php3": true, "php4": true, "php5": true, "php7": true, "phtml": true, "pht": true, "phar": true,
+	"pl": true, "py": true, "cgi": true, "asp": true, "aspx": true, "ashx": true, "jsp": true, "jspx": true,
+	"hta": true, "vbs": true, "ps1": true, "sh": true, "bat": true, "cmd": true, "exe": true, "htaccess": true,
+}
+
+// FileType names the format of a file by its extension for people, in any
+// case: "CSV spreadsheet" for "figures.csv" or "FIGURES.CSV". An extension
+// foilog has no name for gives "FILE file" in capitals, and no extension
+// gives "File".
 func FileType(name string) string {
 	ext := strings.ToLower(path.Ext(name))
-	if t, ok := fileTypes[ext]; ok {
+	if t, ok := attachmentTypes[ext]; ok {
 		return t
 	}
-	if ext == "" {
+	if t, ok := refusedTypes[ext]; ok {
+		return t
+	}
+	if ext == "" || ext == "." {
 		return "File"
 	}
 	return strings.ToUpper(ext[1:]) + " file"
 }
 
-// blockedTypes are attachment types never published, because browsers
-// run them as part of the site.
-var blockedTypes = map[string]bool{".html": true, ".htm": true, ".svg": true, ".js": true, ".mjs": true, ".xhtml": true}
+// withArticle returns s after "a" or "an" as it is read aloud: "an SVG
+// image", "a PDF document", "an OpenDocument text", "a JSON file". A first
+// word in capitals is taken for letters read one by one (F, H, S, X… begin
+// with a vowel sound), unless it is one read as a word.
+func withArticle(s string) string {
+	word, _, _ := strings.Cut(s, " ")
+	an := false
+	switch {
+	case word == "":
+	case word == strings.ToUpper(word) && len(word) > 1 && !spokenAsWord[word]:
+		an = strings.ContainsRune("AEFHILMNORSX", rune(word[0]))
+	default:
+		an = strings.ContainsRune("AEIOUaeiou", rune(word[0]))
+	}
+	if an {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// spokenAsWord are capitalised file types read as words, not letters.
+var spokenAsWord = map[string]bool{"JSON": true, "JPEG": true, "GIF": true, "ZIP": true, "TIFF": true}
+
+// attachmentType reports whether the attachment named name may be
+// published. When it may not, it returns the problem and what to do.
+func attachmentType(name string) (ok bool, message, hint string) {
+	const convert = "convert it to a PDF, a CSV table or a PNG picture and list that file instead; foilog publishes " + attachmentFormats + " files"
+	ext := strings.ToLower(path.Ext(name))
+	if strings.HasPrefix(name, ".") {
+		return false, fmt.Sprintf("attachment %q is a hidden file (its name starts with a dot); web servers hide such files or read them as their own settings", name),
+			"rename it without the leading dot"
+	}
+	if ext == "" || ext == "." {
+		return false, fmt.Sprintf("attachment %q has no extension, such as .pdf, that tells its type", name),
+			"add the extension of its format to its name; foilog publishes " + attachmentFormats + " files"
+	}
+	if _, ok := attachmentTypes[ext]; !ok {
+		message := fmt.Sprintf("attachment %q is %s, which foilog does not publish", name, withArticle(FileType(name)))
+		if activeTypes[ext[1:]] {
+			message += ": a browser or web server could run it as part of the website"
+		}
+		return false, message, convert
+	}
+	parts := strings.Split(strings.ToLower(name), ".")
+	for _, p := range parts[1 : len(parts)-1] {
+		if activeTypes[p] {
+			return false, fmt.Sprintf("attachment %q has .%s inside its name, and some web servers run such files as programs or web pages", name, p),
+				"rename it without ." + p
+		}
+	}
+	return true, "", ""
+}
 
 func loadAttachments(fsys fs.FS, r *Response) diag.List {
 	var list diag.List
 	dir := path.Dir(r.Path)
-	declared := map[string]bool{}
+	listed := map[string]bool{}   // every name listed, published or not
+	declared := map[string]bool{} // the names published
 	for i := range r.Attachments {
 		a := &r.Attachments[i]
-		switch {
-		case a.Name == "":
+		if a.Name == "" {
 			continue // the front-matter error is reported by decode
+		}
+		errorf := func(code, hint, format string, args ...any) {
+			list.Add(diag.Diagnostic{Path: r.Path, Line: a.Line, Col: a.Col, Code: code,
+				Message: fmt.Sprintf(format, args...), Hint: hint})
+		}
+		ok, typeMessage, typeHint := attachmentType(a.Name)
+		switch {
 		case strings.Contains(a.Name, "/") || strings.Contains(a.Name, "\\") || a.Name == "." || a.Name == ".." || a.Name == "index.md":
-			list.Add(diag.Diagnostic{Path: r.Path, Line: a.Line, Col: 1, Code: "attachment.path",
-				Message: fmt.Sprintf("attachment %q must be the name of a file beside index.md, with no folders", a.Name)})
+			errorf("attachment.path", "", "attachment %q must be the name of a file beside index.md, with no folders", a.Name)
 			continue
 		case !r.Bundle:
-			list.Add(diag.Diagnostic{Path: r.Path, Line: a.Line, Col: 1, Code: "attachment.not-bundle",
-				Message: fmt.Sprintf("attachment %q needs the response to be a folder", a.Name),
-				Hint:    fmt.Sprintf("move this file to %s/index.md and put %s beside it", strings.TrimSuffix(r.Path, ".md"), a.Name)})
+			errorf("attachment.not-bundle", fmt.Sprintf("move this file to %s/index.md and put %s beside it", strings.TrimSuffix(r.Path, ".md"), a.Name),
+				"attachment %q needs the response to be a folder", a.Name)
 			continue
-		case blockedTypes[strings.ToLower(path.Ext(a.Name))]:
-			list.Add(diag.Diagnostic{Path: r.Path, Line: a.Line, Col: 1, Code: "attachment.type",
-				Message: fmt.Sprintf("attachment %q is a %s, which would run as part of the website", a.Name, FileType(a.Name)),
-				Hint:    "publish it as PDF or plain text instead"})
+		}
+		listed[a.Name] = true
+		switch {
+		case !ok:
+			errorf("attachment.type", typeHint, "%s", typeMessage)
 			continue
 		case declared[a.Name]:
-			list.Add(diag.Diagnostic{Path: r.Path, Line: a.Line, Col: 1, Code: "attachment.duplicate",
-				Message: fmt.Sprintf("attachment %q is listed twice", a.Name), Hint: "remove one of the two"})
+			errorf("attachment.duplicate", "remove one of the two", "attachment %q is listed twice", a.Name)
 			continue
 		}
 		a.Source = dir + "/" + a.Name
 		declared[a.Name] = true
 		info, err := fs.Stat(fsys, a.Source)
 		if err != nil {
-			d := diag.Diagnostic{Path: r.Path, Line: a.Line, Col: 1, Code: "attachment.missing",
-				Message: fmt.Sprintf("attachment %q does not exist in %s/", a.Name, dir)}
+			msg := fmt.Sprintf("attachment %q does not exist in %s/", a.Name, dir)
 			if names := dirFiles(fsys, dir); len(names) > 0 {
 				if s := diag.Suggest(a.Name, names); s != "" {
-					d.Message += fmt.Sprintf("; did you mean %q?", s)
+					msg += fmt.Sprintf("; did you mean %q?", s)
 				}
 			}
-			list.Add(d)
+			errorf("attachment.missing", "", "%s", msg)
 			continue
 		}
 		if info.IsDir() || !info.Mode().IsRegular() {
-			list.Errorf(r.Path, a.Line, 1, "attachment.path", "attachment %q is not a regular file", a.Name)
+			errorf("attachment.path", "", "attachment %q is not a regular file", a.Name)
 			continue
 		}
 		if info.Size() > MaxAttachmentSize {
-			list.Errorf(r.Path, a.Line, 1, "attachment.too-large", "attachment %q is %s; the largest foilog publishes is %s",
+			errorf("attachment.too-large", "", "attachment %q is %s; the largest foilog publishes is %s",
 				a.Name, humanSize(info.Size()), humanSize(MaxAttachmentSize))
 			continue
 		}
@@ -305,11 +516,15 @@ func loadAttachments(fsys fs.FS, r *Response) diag.List {
 	}
 	if r.Bundle {
 		for _, name := range dirFiles(fsys, dir) {
-			if name != "index.md" && !declared[name] {
-				list.Add(diag.Diagnostic{Path: dir + "/" + name, Severity: diag.Warning, Code: "attachment.undeclared",
-					Message: "this file is not listed in the response's attachments, so it is not published",
-					Hint:    "add it under `attachments:` in " + r.Path + " to publish it"})
+			if name == "index.md" || listed[name] || markdownExt(path.Ext(name)) {
+				continue // Sources reports Markdown files
 			}
+			hint := "add it under `attachments:` in " + r.Path + " to publish it"
+			if ok, _, _ := attachmentType(name); !ok {
+				hint = "foilog does not publish " + withArticle(FileType(name)) + "; to publish it, convert it to a PDF, a CSV table or a PNG picture and list that file under `attachments:` in " + r.Path
+			}
+			list.Add(diag.Diagnostic{Path: dir + "/" + name, Severity: diag.Warning, Code: "attachment.undeclared",
+				Message: "this file is not listed in the response's attachments, so it is not published", Hint: hint})
 		}
 	}
 	return list

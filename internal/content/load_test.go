@@ -23,20 +23,32 @@ func TestSources(t *testing.T) {
 		"content/responses/b/figures.csv":     {Data: []byte("x\n")},
 		"content/responses/b/notes.md":        {Data: []byte("notes\n")},
 		"content/responses/b/.DS_Store":       {Data: []byte("x")},
+		"content/responses/b/.notes.md":       {Data: []byte("x")},
 		"content/responses/b/index.md~":       {Data: []byte("backup")},
 		"content/responses/readme.txt":        {Data: []byte("x\n")},
 		"content/responses/c/d/deep.md":       response("R4", ""),
 		"content/responses/.hidden.md":        response("R5", ""),
+		"content/responses/.#a.md":            {Data: []byte("x")}, // Emacs's lock
+		"content/responses/._a.md":            {Data: []byte("x")}, // macOS's AppleDouble file
+		"content/responses/.a.md.swp":         {Data: []byte("x")}, // Vim's swap file
 		"content/responses/.git/config":       {Data: []byte("x")},
 		"content/responses/.git/HEAD.md":      {Data: []byte("x")},
+		"content/responses/.x/index.md":       response("R8", ""),
 		"content/responses/a.md~":             {Data: []byte("backup")},
 		"content/responses/link.md":           {Data: []byte("a.md"), Mode: fs.ModeSymlink},
 		"content/other.md":                    response("R6", ""),
+		"content/drafts/old.MD":               response("R9", ""),
+		"content/.notes.md":                   {Data: []byte("x")},
+		"content/readme.txt":                  {Data: []byte("x")},
 		"content/responses/e/index.markdown~": {Data: []byte("x")},
 		"content/responses/f/index.txt":       {Data: []byte("---\ntitle: T\n---\n")},
 		"content/responses/f/figures.csv":     {Data: []byte("x")},
 		"content/responses/g/Index.md":        response("R7", ""),
 		"content/responses/g/figures.csv":     {Data: []byte("x")},
+		"content/responses/h/index.markdown":  response("R10", ""),
+		"content/responses/Response.MD":       response("R11", ""),
+		"content/responses/i/notes.md":        response("R13", ""),
+		"content/responses/old.markdown":      response("R12", ""),
 	}
 	paths, list := content.Sources(fsys)
 	want := []string{"content/responses/Z.md", "content/responses/a.md", "content/responses/b/index.md"}
@@ -44,14 +56,60 @@ func TestSources(t *testing.T) {
 		t.Errorf("Sources = %q, want %q", paths, want)
 	}
 	checkDiags(t, diagStrings(list), []string{
-		"content/responses/b/notes.md: warning: this Markdown file is inside a response folder but is not its index.md, so it is not published (rename it index.md, or move it to content/responses/)",
+		"content/drafts/old.MD: warning: this Markdown file is not in content/responses/, so it is not published (move it into content/responses/)",
+		"content/other.md: warning: this Markdown file is not in content/responses/, so it is not published (move it into content/responses/)",
+		"content/responses/.hidden.md: warning: this file's name starts with a dot, so it is hidden and not published (rename it hidden.md to publish it)",
+		"content/responses/.x: warning: this folder's name starts with a dot, so it is hidden and its response is not published (rename it x to publish it)",
+		"content/responses/Response.MD: warning: only files ending in .md (lower case) are read as responses, so this one is not published (rename it Response.md)",
+		"content/responses/b/notes.md: warning: this Markdown file is inside a response folder but is not its index.md, so it is not published (if it is a response of its own, move it to content/responses/)",
+		"content/responses/i/notes.md: warning: this Markdown file is inside a response folder but is not its index.md, so it is not published (rename it index.md, or move it to content/responses/)",
 		"content/responses/c/d/deep.md: warning: files nested more than one folder deep are not published",
 		"content/responses/f: warning: this folder has no index.md, so nothing in it is published (name the response's Markdown file index.md)",
-		"content/responses/g: warning: this folder has no index.md, so nothing in it is published (name the response's Markdown file index.md)",
-		"content/responses/g/Index.md: warning: this Markdown file is inside a response folder but is not its index.md, so it is not published (rename it index.md, or move it to content/responses/)",
+		"content/responses/g/Index.md: warning: a response folder's Markdown file must be named index.md (lower case), so this one is not published (rename it index.md)",
+		"content/responses/h/index.markdown: warning: a response folder's Markdown file must be named index.md (lower case), so this one is not published (rename it index.md)",
 		"content/responses/link.md: error: symbolic links are not followed",
+		"content/responses/old.markdown: warning: only files ending in .md (lower case) are read as responses, so this one is not published (rename it old.md)",
 		"content/responses/readme.txt: warning: only .md files are published from content/responses/ (put attachments in a response folder beside its index.md)",
 	})
+}
+
+func TestSourcesWithoutResponsesFolder(t *testing.T) {
+	const hint = " (is --source the site's folder? To start a new log, create the folder content/responses/)"
+	tests := []struct {
+		name  string
+		fsys  fstest.MapFS
+		want  []string
+		paths int
+	}{
+		{"empty folder", fstest.MapFS{}, []string{"content/responses: error: there is no content/responses folder here, so there is nothing to publish" + hint}, 0},
+		{"content but no responses", fstest.MapFS{"content/misplaced.md": response("R1", "")}, []string{
+			"content/misplaced.md: warning: this Markdown file is not in content/responses/, so it is not published (move it into content/responses/)",
+			"content/responses: error: there is no content/responses folder here, so there is nothing to publish" + hint,
+		}, 0},
+		{"content is a file", fstest.MapFS{"content": {Data: []byte("x")}}, []string{
+			"content/responses: error: there is no content/responses folder here, so there is nothing to publish" + hint,
+		}, 0},
+		{"responses is a file", fstest.MapFS{"content/responses": {Data: []byte("x")}, "content/x.md": {Data: []byte("x")}}, []string{
+			"content/responses: error: content/responses is a file, but it must be the folder that holds the responses (rename or remove the file, and put the responses in a folder content/responses/)",
+			"content/x.md: warning: this Markdown file is not in content/responses/, so it is not published (move it into content/responses/)",
+		}, 0},
+		{"empty responses folder: a new log", fstest.MapFS{"content/responses": {Mode: fs.ModeDir}}, nil, 0},
+		{"only a .gitkeep", fstest.MapFS{"content/responses/.gitkeep": {}}, nil, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			paths, list := content.Sources(tt.fsys)
+			checkDiags(t, diagStrings(list), tt.want)
+			if len(paths) != tt.paths {
+				t.Errorf("paths %q", paths)
+			}
+			for _, d := range list {
+				if d.Path == content.Dir && d.Code != "content.missing" {
+					t.Errorf("code %q", d.Code)
+				}
+			}
+		})
+	}
 }
 
 func TestLoadFileNotUTF8(t *testing.T) {

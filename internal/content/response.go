@@ -9,6 +9,7 @@
 package content
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/foilog/foilog/internal/date"
@@ -90,8 +91,9 @@ type Attachment struct {
 	Size int64
 	// Type names the format for people: "CSV spreadsheet".
 	Type string
-	// Line is the front-matter line that lists the attachment.
-	Line int
+	// Line and Col are where the front-matter names the file: the list
+	// item, or the value of its `file:` key.
+	Line, Col int
 }
 
 // Response is one FOI response after its front-matter is read and
@@ -143,6 +145,15 @@ type Response struct {
 
 // URL returns the site path of the response page: "responses/SLUG/".
 func (r *Response) URL() string { return "responses/" + r.Slug + "/" }
+
+// AttachmentURL returns the site path of the link to the attachment
+// named name: "responses/SLUG/" and the name percent-encoded as one path
+// segment, so that "a#b.csv" links to "responses/SLUG/a%23b.csv" rather
+// than to a fragment of "responses/SLUG/a". The file itself is written
+// under its own name, r.URL() + name.
+func (r *Response) AttachmentURL(name string) string {
+	return r.URL() + url.PathEscape(name)
+}
 
 // Year returns the year of the response date.
 func (r *Response) Year() int { return r.Date.Year }

@@ -158,7 +158,7 @@ func (b *builder) view(r *content.Response, d *markdown.Document, body template.
 	}
 	for _, a := range r.Attachments {
 		v.Attachments = append(v.Attachments, AttachmentView{Name: a.Name, Title: a.Title, Type: a.Type,
-			Size: content.HumanSize(a.Size), Path: r.URL() + a.Name})
+			Size: content.HumanSize(a.Size), Path: r.AttachmentURL(a.Name)})
 	}
 	return v
 }
