@@ -408,10 +408,10 @@ func (d *decoder) attachment(n *yaml.Node) Attachment {
 			case "file":
 				before := len(d.list)
 				a.Name = d.text(v, "file", true)
+				a.Line, a.Col = v.Line, v.Column
 				reported = len(d.list) > before
 			case "title":
 				a.Title = d.text(v, "title", true)
-				a.Line, a.Col = v.Line, v.Column
 			default:
 				e := d.errorf(k, "frontmatter.unknown-field", "unknown attachment field `%s`", k.Value)
 				if s := diag.Suggest(k.Value, []string{"file", "title"}); s != "" {
