@@ -26,6 +26,11 @@ type Document struct {
 	Body []byte
 	// BodyLine is the 1-based file line on which Body starts.
 	BodyLine int
+	// Problem, when Fields is nil although the file seems meant to have
+	// front-matter, says what is wrong: blank lines above the opening
+	// ---, or front-matter with no fields. It is nil when the file has no
+	// --- line before its text, or when Fields is set.
+	Problem *Error
 }
 
 // Error is a problem that stops a file's front-matter being read, with the
@@ -48,7 +53,7 @@ func Parse(src []byte) (*Document, error) {
 	src = bytes.TrimPrefix(src, bom)
 	first, rest, _ := cutLine(src)
 	if strings.TrimRight(string(first), " \t\r") != "---" {
-		return &Document{Body: src, BodyLine: 1}, nil
+		return &Document{Body: src, BodyLine: 1, Problem: blankAbove(src)}, nil
 	}
 	var yamlText []byte
 	line := 2
@@ -77,14 +82,24 @@ func Parse(src []byte) (*Document, error) {
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(yamlText, &root); err != nil {
-		return nil, YAMLError(err, 1)
+		if e := tabIndent(yamlText, 1); e != nil {
+			return nil, e
+		}
+		e := YAMLError(err, 1)
+		if hint := missingClose(yamlText, 1); hint != "" {
+			e.Hint = hint
+		}
+		return nil, e
 	}
-	if root.Kind == 0 { // empty front-matter
+	empty := &Error{Line: 1, Col: 1, Message: "front-matter is empty", Hint: "add title, reference, date and outcome"}
+	if root.Kind == 0 {
+		doc.Problem = empty
 		return doc, nil
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
 		if m.Kind == yaml.ScalarNode && m.Tag == "!!null" {
+			doc.Problem = empty
 			return doc, nil
 		}
 		return nil, &Error{Line: m.Line + 1, Col: m.Column, Message: "front-matter must be a list of `key: value` fields"}
@@ -92,6 +107,81 @@ func Parse(src []byte) (*Document, error) {
 	offset(m, 1)
 	doc.Fields = m
 	return doc, nil
+}
+
+// blankAbove returns the problem of a file whose first line that is not
+// blank is ---, or nil.
+func blankAbove(src []byte) *Error {
+	n := 0
+	for len(src) > 0 {
+		l, rest, _ := cutLine(src)
+		t := strings.TrimRight(string(l), " \t\r")
+		if t == "---" && n > 0 {
+			hint := "remove the blank line above it"
+			if n > 1 {
+				hint = fmt.Sprintf("remove the %d blank lines above it", n)
+			}
+			return &Error{Line: 1, Col: 1, Message: "the file must start with --- on its first line", Hint: hint}
+		}
+		if t != "" {
+			return nil
+		}
+		n++
+		src = rest
+	}
+	return nil
+}
+
+// tabIndent returns an error at the first tab in the indentation of a
+// line of yamlText, whose first line is file line by+1, or nil.
+func tabIndent(yamlText []byte, by int) *Error {
+	for num := 1; len(yamlText) > 0; num++ {
+		l, rest, _ := cutLine(yamlText)
+		yamlText = rest
+		for i, c := range l {
+			if c == '\t' {
+				return &Error{Line: num + by, Col: i + 1, Message: "front-matter is indented with a tab; YAML needs spaces",
+					Hint: "replace the tab with two spaces"}
+			}
+			if c != ' ' {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+var (
+	fieldLine   = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*:(\s|$)`)
+	headingLine = regexp.MustCompile(`^#{1,6}(\s|$)`)
+)
+
+// missingClose returns a hint for YAML that does not parse because the
+// closing --- is missing, so that the letter became part of the
+// front-matter up to a rule (---) in it: a line after the first field that
+// starts at column 1 and reads like Markdown (a heading, or text that is
+// not a field, a list item or a comment). It returns "" when there is no
+// such line. The first line of yamlText is file line by+1.
+func missingClose(yamlText []byte, by int) string {
+	last, seenField := 0, false
+	for num := 1; len(yamlText) > 0; num++ {
+		l, rest, _ := cutLine(yamlText)
+		yamlText = rest
+		t := strings.TrimRight(string(l), " \t\r")
+		switch {
+		case t == "":
+			continue
+		case fieldLine.MatchString(t):
+			seenField = true
+		case !seenField:
+		case headingLine.MatchString(t), t[0] != ' ' && t[0] != '-' && t[0] != '#':
+			return fmt.Sprintf("the closing --- is probably missing: add a line containing only --- after the last field, line %d", last+by)
+		}
+		if t[0] != '#' {
+			last = num
+		}
+	}
+	return ""
 }
 
 // cutLine returns the first line of b without its newline, and the rest.

@@ -23,7 +23,7 @@ func TestParse(t *testing.T) {
 		{name: "dots close", src: "---\ntitle: A\n...\nbody", keys: "title:2:1", bodyLine: 4, body: "body"},
 		{name: "unclosed", src: "---\ntitle: A\n", err: "1:1: front-matter starts with --- but never ends"},
 		{name: "bad yaml", src: "---\ntitle: A\nsummary: it is: broken\n---\n", err: "3:1: front-matter is not valid YAML: mapping values are not allowed"},
-		{name: "tab", src: "---\ntitle: A\n\tforce: X\n---\n", err: "3:1: front-matter is not valid YAML"},
+		{name: "tab", src: "---\ntitle: A\n\tforce: X\n---\n", err: "3:1: front-matter is indented with a tab; YAML needs spaces"},
 		{name: "list not map", src: "---\n- a\n- b\n---\n", err: "2:1: front-matter must be a list of `key: value` fields"},
 	}
 	for _, tt := range tests {
@@ -53,6 +53,66 @@ func TestParse(t *testing.T) {
 				t.Errorf("body at %d %q, want %d %q", doc.BodyLine, doc.Body, tt.bodyLine, tt.body)
 			}
 		})
+	}
+}
+
+// TestParseProblems checks the exact message, hint and position of the
+// mistakes people make around the front-matter's delimiters and indentation.
+func TestParseProblems(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      string // "line:col: message (hint)"
+		problem   bool   // want is doc.Problem, not an error
+	}{
+		{name: "tab before list item", src: "---\ntitle: A\ntopics:\n\t- Cars\n---\nBody\n",
+			want: "4:1: front-matter is indented with a tab; YAML needs spaces (replace the tab with two spaces)"},
+		{name: "tab after spaces", src: "---\ntitle: A\ntopics:\n  \t- Cars\n---\n",
+			want: "4:3: front-matter is indented with a tab; YAML needs spaces (replace the tab with two spaces)"},
+		{name: "closing missing, rule later", src: "---\ntitle: A\noutcome: disclosed\n\nYou asked for things.\nMore text.\n\n---\n\nEnd.\n",
+			want: "5:1: front-matter is not valid YAML: could not find expected ':' (the closing --- is probably missing: add a line containing only --- after the last field, line 3)"},
+		{name: "closing missing, heading first", src: "---\ntitle: A\noutcome: disclosed\n## Harm\n\nYou asked for things.\n---\n",
+			want: "6:1: front-matter is not valid YAML: could not find expected ':' (the closing --- is probably missing: add a line containing only --- after the last field, line 3)"},
+		{name: "bad value keeps its hint", src: "---\ntitle: A\nsummary: it is: broken\n---\n",
+			want: "3:1: front-matter is not valid YAML: mapping values are not allowed in this context (a value contains `: `; put the whole value in double quotes)"},
+		{name: "blank line above", src: "\n---\ntitle: A\n---\nBody\n", problem: true,
+			want: "1:1: the file must start with --- on its first line (remove the blank line above it)"},
+		{name: "blank lines above", src: "\n \r\n---\ntitle: A\n---\n", problem: true,
+			want: "1:1: the file must start with --- on its first line (remove the 2 blank lines above it)"},
+		{name: "empty", src: "---\n---\nBody\n", problem: true,
+			want: "1:1: front-matter is empty (add title, reference, date and outcome)"},
+		{name: "only a comment", src: "---\n# fields go here\n---\nBody\n", problem: true,
+			want: "1:1: front-matter is empty (add title, reference, date and outcome)"},
+		{name: "null", src: "---\n~\n---\n", problem: true,
+			want: "1:1: front-matter is empty (add title, reference, date and outcome)"},
+	}
+	format := func(e *Error) string {
+		s := e.Error()
+		if e.Hint != "" {
+			s += " (" + e.Hint + ")"
+		}
+		return s
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := Parse([]byte(tt.src))
+			var got string
+			switch {
+			case tt.problem && err == nil && doc.Problem != nil && doc.Fields == nil:
+				got = format(doc.Problem)
+			case !tt.problem && err != nil:
+				got = format(err.(*Error))
+			default:
+				t.Fatalf("Parse = %+v, %v", doc, err)
+			}
+			if got != tt.want {
+				t.Errorf("got  %s\nwant %s", got, tt.want)
+			}
+		})
+	}
+	for _, src := range []string{"---\ntitle: A\n---\n", "# Just text\n", "\n\nText\n---\n"} {
+		if doc, err := Parse([]byte(src)); err != nil || doc.Problem != nil {
+			t.Errorf("Parse(%q) = %v, %v; want no problem", src, doc.Problem, err)
+		}
 	}
 }
 

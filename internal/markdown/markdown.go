@@ -181,9 +181,16 @@ type Link struct {
 }
 
 // Convert renders src, a Markdown body without front-matter. It is safe for
-// concurrent use. The error is non-nil only if goldmark fails to render,
-// which does not happen for any input with the built-in renderers.
+// concurrent use. It returns a *TooComplexError, without parsing src, when
+// src nests quotes, lists or brackets deeper than the limits (MaxNesting
+// and the others), which would make goldmark take time that grows with the
+// square of the body's size; otherwise the error is non-nil only if
+// goldmark fails to render, which does not happen for any input with the
+// built-in renderers.
 func (r *Renderer) Convert(src []byte) (*Document, error) {
+	if err := checkLimits(src); err != nil {
+		return nil, err
+	}
 	doc := r.md.Parser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext()))
 	out := &Document{}
 	t := newTransformer(src, r.cfg, &out.Warnings)

@@ -357,7 +357,21 @@ func collapsed(s string) bool {
 }
 
 // idSet generates heading ids that are unique within one document.
-type idSet map[string]bool
+type idSet struct {
+	used map[string]bool
+	// next holds, for each id that has been asked for twice, the suffix
+	// to try first the next time: every smaller one is taken, so a
+	// document with n equal headings costs n lookups, not n²/2.
+	next map[string]int
+}
+
+func newIDSet(reserved []string) idSet {
+	ids := idSet{used: make(map[string]bool, len(reserved)), next: map[string]int{}}
+	for _, id := range reserved {
+		ids.used[id] = true
+	}
+	return ids
+}
 
 // generate returns an id for a heading with plain text s: lower-case letters
 // and digits, words joined by "-", "heading" when nothing is left; "-1",
@@ -381,13 +395,14 @@ func (ids idSet) generate(s string) string {
 	if id == "" {
 		id = "heading"
 	}
-	if !ids[id] {
-		ids[id] = true
+	if !ids.used[id] {
+		ids.used[id] = true
 		return id
 	}
-	for i := 1; ; i++ {
-		if c := id + "-" + strconv.Itoa(i); !ids[c] {
-			ids[c] = true
+	for i := max(ids.next[id], 1); ; i++ {
+		if c := id + "-" + strconv.Itoa(i); !ids.used[c] {
+			ids.used[c] = true
+			ids.next[id] = i + 1
 			return c
 		}
 	}

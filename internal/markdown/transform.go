@@ -176,10 +176,7 @@ func (t *transformer) headings(hs []*ast.Heading) {
 			shift = true
 		}
 	}
-	ids := idSet{}
-	for _, id := range t.cfg.reserved {
-		ids[id] = true
-	}
+	ids := newIDSet(t.cfg.reserved)
 	for _, h := range hs {
 		if c, ok := h.FirstChild().(*ast.Emphasis); ok && c.Level == 2 && h.ChildCount() == 1 {
 			unwrap(c)
@@ -253,7 +250,13 @@ func clip(s string, n int) string {
 type lineIndex struct {
 	src    []byte
 	starts []int // offsets at which lines start
+	// last is the offset and column of the position asked for last, so
+	// that asking for the positions of one long line in order counts its
+	// characters once rather than once for every position.
+	last *lineMark
 }
+
+type lineMark struct{ line, pos, col int }
 
 func newLineIndex(src []byte) lineIndex {
 	starts := []int{0}
@@ -262,13 +265,16 @@ func newLineIndex(src []byte) lineIndex {
 			starts = append(starts, i+1)
 		}
 	}
-	return lineIndex{src: src, starts: starts}
+	return lineIndex{src: src, starts: starts, last: &lineMark{}}
 }
 
 // line returns the 1-based line of offset pos, or 0 if pos is negative.
 func (idx lineIndex) line(pos int) int {
-	l, _ := idx.position(pos)
-	return l
+	if pos < 0 {
+		return 0
+	}
+	pos = min(pos, len(idx.src))
+	return sort.Search(len(idx.starts), func(i int) bool { return idx.starts[i] > pos })
 }
 
 // position returns the 1-based line and column (counted in characters) of
@@ -278,6 +284,12 @@ func (idx lineIndex) position(pos int) (line, col int) {
 		return 0, 0
 	}
 	pos = min(pos, len(idx.src))
-	i := sort.Search(len(idx.starts), func(i int) bool { return idx.starts[i] > pos }) - 1
-	return i + 1, utf8.RuneCount(idx.src[idx.starts[i]:pos]) + 1
+	line = idx.line(pos)
+	from, col := idx.starts[line-1], 1
+	if m := idx.last; m.line == line && m.pos <= pos {
+		from, col = m.pos, m.col
+	}
+	col += utf8.RuneCount(idx.src[from:pos])
+	*idx.last = lineMark{line, pos, col}
+	return line, col
 }
