@@ -165,6 +165,8 @@ func Build(opts Options) (*Result, diag.List) {
 	md := markdown.New(markdown.WithBasePath(cfg.BasePath()), markdown.WithReservedIDs(responsePageIDs...))
 	docs, htmls, l := render(md, cfg, published, opts)
 	list = append(list, l...)
+	published, l = unifyTerms(published, cfg.Authority)
+	list = append(list, l...)
 
 	tpl, l := loadTemplates(opts, cfg)
 	tpl.noCompile = opts.noCompile
