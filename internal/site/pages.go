@@ -176,8 +176,15 @@ func (b *builder) files(out Sink) error {
 
 // render executes the page templates on all workers, reusing cached
 // bytes for pages whose key did not change, and hands each page to out.
+// When pages fail it reports the first of them in plan order, whichever
+// worker met it: each worker stops at its own first failure, so every
+// page before the first failure was rendered.
 func (b *builder) render(specs []pageSpec, out Sink) error {
-	errs := make([]error, b.opts.Workers)
+	type failure struct {
+		at  int
+		err error
+	}
+	errs := make([]failure, b.opts.Workers)
 	var wg sync.WaitGroup
 	next := make(chan int, 64)
 	for w := 0; w < b.opts.Workers; w++ {
@@ -185,7 +192,7 @@ func (b *builder) render(specs []pageSpec, out Sink) error {
 		go func(w int) {
 			defer wg.Done()
 			for i := range next {
-				if errs[w] != nil {
+				if errs[w].err != nil {
 					continue // drain
 				}
 				s := specs[i]
@@ -195,7 +202,7 @@ func (b *builder) render(specs []pageSpec, out Sink) error {
 					var err error
 					data, err = b.tpl.execute(s.kind, s.data)
 					if err != nil {
-						errs[w] = diag.List{layoutError(err, s.file)}
+						errs[w] = failure{i, diag.List{layoutError(err, s.file)}}
 						continue
 					}
 					b.opts.Cache.putPage(s.file, key, data)
@@ -206,7 +213,7 @@ func (b *builder) render(specs []pageSpec, out Sink) error {
 					}
 				}
 				if err := out.Put(s.file, data); err != nil {
-					errs[w] = err
+					errs[w] = failure{i, err}
 				}
 			}
 		}(w)
@@ -216,12 +223,13 @@ func (b *builder) render(specs []pageSpec, out Sink) error {
 	}
 	close(next)
 	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
+	first := failure{at: len(specs)}
+	for _, f := range errs {
+		if f.err != nil && f.at < first.at {
+			first = f
 		}
 	}
-	return nil
+	return first.err
 }
 
 // plan lists every HTML page of the site: the home page, the response
