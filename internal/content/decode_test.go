@@ -670,6 +670,12 @@ func TestFrontMatterSyntax(t *testing.T) {
 			file + ":1:1: error: response has no front-matter (start the file with a line ---, the fields (title, reference, date, outcome), and another ---)",
 		}},
 		{"empty front-matter", "---\n---\nYou asked.\n", []string{
+			file + ":1:1: error: front-matter is empty (add title, reference, date and outcome)",
+		}},
+		{"blank line above the opening ---", "\n---\ntitle: T\n---\nYou asked.\n", []string{
+			file + ":1:1: error: the file must start with --- on its first line (remove the blank line above it)",
+		}},
+		{"no front-matter at all", "You asked.\n", []string{
 			file + ":1:1: error: response has no front-matter (start the file with a line ---, the fields (title, reference, date, outcome), and another ---)",
 		}},
 		{"never closed", "---\ntitle: T\n", []string{

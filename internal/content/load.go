@@ -261,6 +261,12 @@ func LoadFile(fsys fs.FS, p string, cfg config.Site) (*Response, diag.List) {
 		list.Add(diag.Diagnostic{Path: p, Line: fe.Line, Col: fe.Col, Code: "frontmatter.syntax", Message: fe.Message, Hint: fe.Hint})
 		return nil, list
 	}
+	if doc.Fields == nil && doc.Problem != nil {
+		// The file seems meant to have front-matter: say what is wrong with it.
+		list.Add(diag.Diagnostic{Path: p, Line: doc.Problem.Line, Col: doc.Problem.Col, Code: "frontmatter.missing",
+			Message: doc.Problem.Message, Hint: doc.Problem.Hint})
+		return nil, list
+	}
 	if doc.Fields == nil {
 		list.Add(diag.Diagnostic{Path: p, Line: 1, Col: 1, Code: "frontmatter.missing",
 			Message: "response has no front-matter",

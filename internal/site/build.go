@@ -10,6 +10,7 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -161,6 +162,9 @@ func Build(opts Options) (*Result, diag.List) {
 	responses, l := load(opts, cfg)
 	list = append(list, l...)
 	published := publishable(responses, opts)
+	if !opts.Drafts {
+		list = append(list, unfinished(opts.Source, published)...)
+	}
 
 	md := markdown.New(markdown.WithBasePath(cfg.BasePath()), markdown.WithReservedIDs(responsePageIDs...))
 	docs, htmls, l := render(md, cfg, published, opts)
@@ -355,7 +359,11 @@ func render(md *markdown.Renderer, cfg config.Site, rs []*content.Response, opts
 					continue
 				}
 				d, err := md.Convert(r.Body)
-				if err != nil {
+				var tooComplex *markdown.TooComplexError
+				if errors.As(err, &tooComplex) {
+					errs[i] = append(errs[i], tooComplex.Diagnostics(r.Path, r.BodyLine)...)
+					d = &markdown.Document{}
+				} else if err != nil {
 					errs[i].Errorf(r.Path, r.BodyLine, 1, "markdown", "cannot render Markdown: %v", err)
 					d = &markdown.Document{}
 				}
