@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -94,13 +93,6 @@ func checkBaseURL(u string) error {
 	for _, d := range list {
 		if d.Code == "config.base-url" {
 			return errors.New("--base-url" + strings.TrimPrefix(d.Message, "baseURL"))
-		}
-	}
-	if parsed, err := url.Parse(u); err == nil {
-		for _, seg := range strings.Split(parsed.Path, "/") {
-			if seg == "." || seg == ".." {
-				return fmt.Errorf("--base-url %q must be an http(s) URL or a path such as /foi/, without . or .. in it", u)
-			}
 		}
 	}
 	return nil

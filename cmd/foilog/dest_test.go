@@ -176,8 +176,9 @@ func TestBaseURLFlagValidated(t *testing.T) {
 		{"//evil.example/", `--base-url "//evil.example/" must be an http(s) URL or a path such as /foi/`},
 		{"ftp://example.org/foi/", `--base-url "ftp://example.org/foi/" must be an http(s) URL or a path such as /foi/`},
 		{"/foi/?x=1", `--base-url "/foi/?x=1" must be an http(s) URL or a path such as /foi/`},
-		{"../x", `--base-url "../x" must be an http(s) URL or a path such as /foi/, without . or .. in it`},
-		{"https://example.org/a/./b/", `--base-url "https://example.org/a/./b/" must be an http(s) URL or a path such as /foi/, without . or .. in it`},
+		{"../x", `--base-url "../x" must not hold . or .. in its path; write the path from the site's root, such as /foi/`},
+		{"https://example.org/a/./b/", `--base-url "https://example.org/a/./b/" must not hold . or .. in its path; write the path from the site's root, such as /foi/`},
+		{"/foi//", `--base-url "/foi//" has an empty folder (//) or a space in its path; write it as "/foi/"`},
 	} {
 		for _, cmd := range []string{"build", "serve"} {
 			code, _, errs := runCmd(cmd, "--source", site, "--base-url", tc.url)
