@@ -126,6 +126,9 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 	force := cfg.Authority
 	if v := given("force"); v != nil {
 		force = d.text(v, "force", true)
+		if force != "" && Slugify(force) == "" {
+			d.errorf(v, "frontmatter.force", "force %q has no letters or digits to make its address; write its name in words", force)
+		}
 	}
 	if force != "" {
 		r.Force = Term{Name: force, Slug: Slugify(force)}
@@ -181,7 +184,7 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 				continue
 			}
 			if slug == "" {
-				d.errorf(item, "frontmatter.topic", "topic %q has no letters or digits", name)
+				d.errorf(item, "frontmatter.topic", "topic %q has no letters or digits to make its address; write it in words", name)
 				continue
 			}
 			seen[slug] = true

@@ -304,6 +304,12 @@ func TestFrontMatterFields(t *testing.T) {
 		{name: "force as a mapping", fm: required + "force:\n  name: West Midlands Police\n", want: []string{
 			P + ":7:3: error: field `force` must be text, not a set of fields",
 		}},
+		{name: "force of emoji", fm: required + "force: \"🚓\"\n", want: []string{
+			P + ":6:8: error: force \"🚓\" has no letters or digits to make its address; write its name in words",
+		}},
+		{name: "force of punctuation", fm: required + "force: \"—\"\n", want: []string{
+			P + ":6:8: error: force \"—\" has no letters or digits to make its address; write its name in words",
+		}},
 
 		// Regime.
 		{name: "regime case-insensitive", fm: required + "regime: foisa\n", check: func(t *testing.T, r *content.Response) {
@@ -467,7 +473,7 @@ func TestFrontMatterFields(t *testing.T) {
 		}},
 		{name: "topics with bad items", fm: required + "topics: [Drones, {a: b}, '!!!', '', ~]\n", want: []string{
 			P + ":6:18: error: field `topics` must be text, not a set of fields",
-			P + ":6:26: error: topic \"!!!\" has no letters or digits",
+			P + ":6:26: error: topic \"!!!\" has no letters or digits to make its address; write it in words",
 			P + ":6:33: error: field `topics` is empty",
 		}, check: func(t *testing.T, r *content.Response) {
 			if len(r.Topics) != 1 || r.Topics[0].Slug != "drones" {
