@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/foilog/foilog/internal/config"
 	"github.com/foilog/foilog/internal/content"
@@ -58,23 +59,30 @@ type usedError struct{ msg string }
 func (e *usedError) Error() string        { return e.msg }
 func (e *usedError) Is(target error) bool { return target == ErrReferenceUsed }
 
-// MaxSlug is the longest file name, without ".md", that Path makes from a
-// title: a longer slug is cut at the last hyphen that keeps it this short.
+// MaxSlug is the longest file name, in bytes and without ".md", that
+// Path makes from a title: a longer slug is cut at the last hyphen that
+// keeps it this short, else at the last whole character. (Bytes, since
+// file systems count them: 80 letters of a Latin title, about 26 of a
+// Japanese one.)
 const MaxSlug = 80
 
 // Path returns the slash path, relative to the site root, of the file
 // for a response titled title: "content/responses/<slug>.md", the slug
-// cut to at most MaxSlug characters at a word boundary. It is an error
-// for a title with no letters or digits.
+// cut to at most MaxSlug bytes at a word boundary. It is an error for a
+// title with no letters or digits.
 func Path(title string) (string, error) {
 	slug := content.Slugify(title)
 	if slug == "" {
 		return "", fmt.Errorf("title %q has no letters or digits to make a file name from", title)
 	}
-	if len(slug) > MaxSlug { // a slug is ASCII: bytes are characters
+	if len(slug) > MaxSlug {
 		cut := slug[:MaxSlug]
 		if i := strings.LastIndexByte(slug[:MaxSlug+1], '-'); i > 0 {
 			cut = slug[:i] // the hyphen ends a word
+		} else {
+			for len(cut) > 0 && !utf8.RuneStart(slug[len(cut)]) {
+				cut = cut[:len(cut)-1] // not inside a character
+			}
 		}
 		slug = strings.TrimSuffix(cut, "-")
 	}

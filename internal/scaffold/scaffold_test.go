@@ -103,6 +103,10 @@ func TestPath(t *testing.T) {
 		{strings.Repeat("a", 75) + " bcd efg", strings.Repeat("a", 75) + "-bcd"},
 		// One very long word is cut where it must be.
 		{strings.Repeat("x", 300), strings.Repeat("x", 80)},
+		// A long title in a script of several bytes a letter, with no
+		// spaces, is cut between letters: 26 of 3 bytes make 78 bytes.
+		{strings.Repeat("情報公開請求への回答", 10), string([]rune(strings.Repeat("情報公開請求への回答", 10))[:26])},
+		{strings.Repeat("Дорожная полиция ", 10), strings.Repeat("дорожная-полиция-", 2) + "дорожная"}, // 80 bytes
 	} {
 		p, err := Path(tc.title)
 		if want := "content/responses/" + tc.slug + ".md"; err != nil || p != want {
