@@ -304,7 +304,30 @@ func (c Site) AbsURL(path string) string {
 	if !strings.Contains(base, "://") {
 		base = c.BasePath()
 	}
-	return base + strings.TrimPrefix(path, "/")
+	return base + escapePath(strings.TrimPrefix(path, "/"))
+}
+
+// escapePath percent-encodes the bytes of a site path that a URL may not
+// hold as they are (letters of other scripts, spaces), in lower-case hex
+// and leaving existing escapes alone, as html/template normalises a URL in
+// an href: so the sitemap and og:url give the same address as the links.
+func escapePath(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0,
+			c == '%' && i+2 < len(p) && isHex(p[i+1]) && isHex(p[i+2]):
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02x", c)
+		}
+	}
+	return b.String()
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 func toError(err error) *frontmatter.Error {

@@ -24,6 +24,12 @@ func TestParse(t *testing.T) {
 				s.AbsURL("responses/a/") == "https://foi.example.org/foi/responses/a/"
 		}},
 		{src: "baseURL: /foi/\n", check: func(s Site) bool { return s.BasePath() == "/foi/" && s.AbsURL("x/") == "/foi/x/" }},
+		// Letters of other scripts are percent-encoded as html/template
+		// encodes them in an href; existing escapes stay.
+		{src: "baseURL: https://foi.example.org/\n", check: func(s Site) bool {
+			return s.AbsURL("forces/дорожная-полиция/") == "https://foi.example.org/forces/%d0%b4%d0%be%d1%80%d0%be%d0%b6%d0%bd%d0%b0%d1%8f-%d0%bf%d0%be%d0%bb%d0%b8%d1%86%d0%b8%d1%8f/" &&
+				s.AbsURL("a b/100%25/") == "https://foi.example.org/a%20b/100%25/"
+		}},
 		{src: "titel: X\n", wantErr: "foilog.yaml:1:1: error: unknown setting `titel`; did you mean `title`?"},
 		{src: "regime: GDPR\n", wantErr: "foilog.yaml:1:9: error: regime \"GDPR\" is not one of FOIA, FOISA, EIR, EISR"},
 		{src: "pageSize: many\n", wantErr: "foilog.yaml:1:11: error: setting `pageSize` has the wrong type"},
