@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -171,5 +172,137 @@ func TestSearchPage(t *testing.T) {
 	}
 	if loc, _ := chromedp.Run(ctx, chromedp.Location()); loc != href || !strings.Contains(loc, "/responses/") {
 		t.Errorf("following the first result opened %s, want %s", loc, href)
+	}
+}
+
+// searchMessageJS reads, besides searchViewJS, whether the heading of
+// loose matches shows and whether the status is a live region.
+const searchMessageJS = `(() => {
+  const h = document.getElementById('search-loose-heading');
+  const s = document.getElementById('search-status');
+  return {
+    loose: !!h && !h.hidden,
+    looseText: h ? h.textContent : '',
+    live: s.getAttribute('role') === 'status' && s.offsetHeight > 0,
+    results: document.querySelectorAll('#search-list li').length,
+    items: [...document.querySelectorAll('#search-list .response-item__meta span:first-child')].map(s => s.textContent),
+  };
+})()`
+
+type searchMessage struct {
+	Loose     bool     `json:"loose"`
+	LooseText string   `json:"looseText"`
+	Live      bool     `json:"live"`
+	Results   int      `json:"results"`
+	Items     []string `json:"items"` // references of the listed results
+}
+
+// TestSearchMessages opens searches that used to mislead or say nothing
+// and checks the status every one of them announces: a reference no
+// response has (the example's draft, MP/FOI/2025/0907, among them) is
+// reported as such, its loose matches listed under their own heading and
+// never counted as found; a query of only stop words, emoji, "" or one
+// 5,000-letter word says there is nothing to search for; a pasted
+// paragraph is repeated shortened while the box keeps all of it; and
+// Enter in an empty box gives a hint.
+func TestSearchMessages(t *testing.T) {
+	t.Parallel()
+	base := serve(t, exampleSite(t))
+	src := axeScript(t)
+	ctx := chromium(t)
+	log := watch(t, ctx)
+	defer checkClean(t, ctx, log, "search messages")
+
+	open := func(q string) (searchView, searchMessage) {
+		t.Helper()
+		if err := load(ctx, base+"search/?q="+url.QueryEscape(q)); err != nil {
+			t.Fatal(err)
+		}
+		v, err := readSearch(ctx, `document.querySelector('.search--ready') && document.getElementById('search-status').textContent`)
+		if err != nil {
+			t.Fatalf("q=%.40s: %v", q, err)
+		}
+		m, err := chromedp.Run(ctx, chromedp.Evaluate[searchMessage](searchMessageJS))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !m.Live {
+			t.Errorf("q=%.40s: the status is not a visible role=status region", q)
+		}
+		if v.Query != q {
+			t.Errorf("q=%.40s: the search box holds %.60q", q, v.Query)
+		}
+		return v, m
+	}
+
+	// References that are not in the log.
+	for _, q := range []string{"MP/FOI/2025/0907", "FOI 1234/23", "IM-FOI-2024-9999", "FOI-2024-0999", "FOI 9999/99"} {
+		v, m := open(q)
+		want := "No response has reference " + q + "."
+		if !strings.HasPrefix(v.Status, want) || strings.Contains(v.Status, "found") {
+			t.Errorf("q=%s: status %q, want it to start %q", q, v.Status, want)
+		}
+		if m.Results != 0 || m.Loose {
+			t.Errorf("q=%s: lists %d results %q (loose heading shown: %v), want none", q, m.Results, v.Titles, m.Loose)
+		}
+	}
+	// The number of a published reference in another form: the response is
+	// offered as a loose match, under its own heading, not as found.
+	v, m := open("FOI 0342/25")
+	if want := "No response has reference FOI 0342/25. Below is 1 response that mentions some of these words."; v.Status != want {
+		t.Errorf("q=FOI 0342/25: status %q, want %q", v.Status, want)
+	}
+	if !m.Loose || m.LooseText != "Responses that mention some of these words" || !slices.Equal(m.Items, []string{"MP/FOI/2025/0342"}) {
+		t.Errorf("q=FOI 0342/25: loose heading %v %q, results %q; want the heading and MP/FOI/2025/0342", m.Loose, m.LooseText, m.Items)
+	}
+	vs, err := runAxe(ctx, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range vs {
+		t.Errorf("loose matches: axe %s (%s): %v", x.ID, x.Help, x.Nodes)
+	}
+	// A published reference is found as before.
+	if v, m := open("FOI 1927A/23"); v.total() != 1 || m.Loose || !slices.Equal(m.Items, []string{"FOI 1927A/23"}) {
+		t.Errorf("q=FOI 1927A/23: status %q, results %q, loose heading %v", v.Status, m.Items, m.Loose)
+	}
+
+	// Nothing to search for.
+	hint := "Type a word, a reference or an exemption to search."
+	for _, tc := range []struct{ q, want string }{
+		{"the", "“the” has only very common words, which are not searched. " + hint},
+		{"the of and", "“the of and” has only very common words, which are not searched. " + hint},
+		{"🚓", hint},
+		{`""`, hint},
+		{strings.Repeat("a", 5000), "Words longer than 40 letters are not searched. " + hint},
+	} {
+		if v, m := open(tc.q); v.Status != tc.want || m.Results != 0 {
+			t.Errorf("q=%.20s: status %q with %d results, want %q", tc.q, v.Status, m.Results, tc.want)
+		}
+	}
+
+	// A pasted paragraph: the status repeats about 60 characters of it.
+	para := strings.Repeat("its IT systems, including the software used to detect breaches of the force network ", 25)
+	para = strings.TrimSpace(para)
+	v, _ = open(para)
+	if n := len([]rune(v.Status)); n > 160 || !strings.Contains(v.Status, "“its IT systems, including the software used to detect…”") {
+		t.Errorf("a %d-character query: status of %d characters %q, want the query cut to about 60", len(para), n, v.Status)
+	}
+
+	// Enter in an empty search box.
+	if err := load(ctx, base+"search/"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := readSearch(ctx, `document.querySelector('.search--ready')`); err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('search-status').textContent`)); s != "" {
+		t.Errorf("opening the search page announces %q, want nothing", s)
+	}
+	if err := chromedp.Do(ctx, chromedp.Focus(chromedp.ID("q")), chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := readSearch(ctx, `document.getElementById('search-status').textContent`); err != nil || v.Status != hint {
+		t.Errorf("Enter in the empty box: status %q (%v), want %q", v.Status, err, hint)
 	}
 }

@@ -15,6 +15,11 @@
  *                         //   exemptions, excerptParts ([{text, mark}]) …
  *   res.facets;           // [{name, label, values: [{value, label, count, selected}]}]
  *   await index.page(res, 10, 10);   // the next ten results
+ *   searchStatus(res);    // "3 responses found for “tasers”." (what the page announces)
+ *
+ * A query naming a reference no response has ("FOI 1234/23") finds
+ * nothing: res.missingReferences names it, and what its other words match
+ * is apart in res.loose ({total, ids, results}; index.page(res.loose, …)).
  *
  * Query language: words (stemmed, stop words ignored; the last word is also
  * a prefix unless followed by a space; words of five letters or more
@@ -273,13 +278,35 @@ const BARE_CITATION = /(?:\b(foia|foisa|eisr|eir)\s*)?\b(\d+[a-z]?)((?:\s*\(\s*[
 const REFERENCE =
   /(?:\b(?:foia|foisa|foi|eisr|eir|ref|reference|request)\b[\s:#.]*)?\b[\p{L}\p{N}]+(?:[/.-][\p{L}\p{N}]+)+/gu;
 
+// Words that say a code is a request's reference ("FOI 1234", "EIR1234").
+const REF_NAMES = ['foi', 'foia', 'foisa', 'eir', 'eisr', 'ref', 'reference', 'request'];
+
+// A reference key that is a date or a span of years (FORMAT.md, "What the
+// client does with a query").
+const DATE_LIKE = /^(?:\d{1,2}\/\d{1,2}\/(?:\d{2}|\d{4})|(?:19|20)\d\d\/(?:\d{2}|(?:19|20)\d\d))$/;
+
+/**
+ * distinctivePiece reports whether a piece of a reference key ("0907" of
+ * "mp/foi/2025/0907") is worth searching for when the reference itself is
+ * not in the log: it has a digit and is not a year or a number of one or
+ * two digits. Letter codes ("foi", "mp") and years are shared by most
+ * responses and would list them all.
+ */
+function distinctivePiece(p) {
+  return /\d/.test(p) && !/^\d{1,2}$/.test(p) && !/^(?:19|20)\d\d$/.test(p);
+}
+
 /**
  * A Clause is one part of a query. A document's score is the sum over
  * clauses of its best alternative; `required` clauses must match.
  * @typedef {{kind: 'word'|'synonym'|'phrase'|'cite'|'ref', text: string,
  *   alts: {term: string, weight: number, via: string}[], required: boolean,
  *   biwords?: string[], seq?: string[], prefix?: string, typo?: string,
- *   fallback?: string}} Clause
+ *   fallback?: string, soft?: boolean, fromRef?: boolean}} Clause
+ *
+ * A `ref` clause's text is the reference as typed, upper-cased and with
+ * its spaces collapsed ("FOI 1234/23"); `fallback` holds the words searched
+ * when no response has it (see SearchIndex.search).
  */
 
 /**
@@ -312,7 +339,22 @@ export function parseQuery(query, entry) {
   );
   const reference = (m) => {
     const key = referenceKey(m);
-    clauses.push({ kind: 'ref', text: m.trim(), alts: [{ term: '#' + key, weight: REF_WEIGHT, via: 'exact' }], required: false, fallback: key.replaceAll('/', ' ') });
+    const pieces = key.split('/');
+    // A reference that no response has is reported missing
+    // (SearchIndex.search) when it surely is one: it ends in a piece with
+    // a digit, has a distinctive piece (not a year, not one or two digits)
+    // and is joined by separators ("NP FOI 378.22", "1234/23") or names
+    // itself ("FOI 1234"). Then only its distinctive pieces look for loose
+    // matches. Anything else written like a reference ("ANPR 2023",
+    // "covid-19", a date, a span of years "2023/24") is soft: when no
+    // response has it, its words are searched as usual.
+    const codes = m.match(WORD) ?? [];
+    const joined = /[\p{L}\p{N}][/.-][\p{L}\p{N}]/u.test(m);
+    const named = codes.some((t) => REF_NAMES.includes(t) || REF_NAMES.some((p) => t.startsWith(p) && /^\d/.test(t.slice(p.length))));
+    const surely = /\d/.test(pieces.at(-1)) && pieces.some(distinctivePiece) && (joined || named) && !DATE_LIKE.test(key);
+    const soft = !surely;
+    const fallback = (soft ? pieces : pieces.filter(distinctivePiece)).join(' ');
+    clauses.push({ kind: 'ref', text: m.trim().replace(/\s+/g, ' ').toUpperCase(), alts: [{ term: '#' + key, weight: REF_WEIGHT, via: 'exact' }], required: false, fallback, soft });
     return ' ';
   };
   // A query that is only a reference number, in any of the forms forces
@@ -569,6 +611,92 @@ export function highlight(text, { single, seqs }) {
 }
 
 // ---------------------------------------------------------------------------
+// What a search has nothing to look for in
+
+/**
+ * nothingToSearch returns why a query that is not blank gives no clause:
+ * 'common' (only stop words: "the of and"), 'long' (a word of more than 40
+ * characters, which the index never holds) or 'none' (no letters or
+ * digits: emoji, punctuation, ""). A blank query gives undefined.
+ */
+export function nothingToSearch(query) {
+  if (!query.trim()) return undefined;
+  const runs = [...fold(query).replace(APOSTROPHE, '').matchAll(WORD)].map((m) => m[0]);
+  if (runs.some((w) => [...w].length > 40)) return 'long';
+  return runs.length ? 'common' : 'none';
+}
+
+// ---------------------------------------------------------------------------
+// Status messages
+
+/** STATUS_QUERY_MAX is the most characters of a query that a status message repeats. */
+export const STATUS_QUERY_MAX = 60;
+
+/**
+ * shortQuery returns q with its white space collapsed and, when longer than
+ * max characters (code points), cut at the last space that leaves at least
+ * half of them (or else inside the word) with "…" appended, at most max
+ * characters in all. The status repeats the query this way, so that a
+ * pasted paragraph is not read out after every search.
+ */
+export function shortQuery(q, max = STATUS_QUERY_MAX) {
+  const s = q.trim().replace(/\s+/g, ' ');
+  const cs = [...s];
+  if (cs.length <= max) return s;
+  const window = cs.slice(0, max).join(''); // the character after max − 1 shows a word's end
+  const byWord = window.slice(0, Math.max(window.lastIndexOf(' '), 0));
+  const head = [...byWord].length >= max / 2 ? byWord : cs.slice(0, max - 1).join('');
+  return head.replace(/[\s,;:.!?'"“”‘’(\[{-]+$/u, '') + '…';
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+const count = (n, one, many) => `${numberFormat.format(n)} ${n === 1 ? one : many}`;
+const SEARCH_HINT = 'Type a word, a reference or an exemption to search.';
+
+/**
+ * searchStatus returns the sentence the search page announces when a
+ * search has settled, for res from SearchIndex.search. filters is the
+ * number of filter values ticked; shown the number of results on the page
+ * (by default the first page); submitted whether the visitor asked for
+ * the search (a blank query then gets a hint; opening the page with none
+ * gets ""). Every other search gets a message: results found, none, a
+ * reference no response has (with its loose matches, never counted as
+ * found), or nothing to search for. The query is repeated cut by
+ * shortQuery.
+ */
+export function searchStatus(res, { filters = 0, shown, submitted = false } = {}) {
+  const q = shortQuery(res.query ?? '');
+  const withFilters = filters ? ` with ${count(filters, 'filter', 'filters')}` : '';
+  const showing = (total, n) => (total > n ? `, showing ${numberFormat.format(n)}` : '');
+  if (res.missingReferences?.length) {
+    const refs = res.missingReferences.map((r) => shortQuery(r));
+    const head = refs.length === 1 ? `No response has reference ${refs[0]}.` : `No response has any of the references ${refs.join(', ')}.`;
+    const loose = res.loose?.total ?? 0;
+    if (!loose) return `${head} Check the reference, or search for words from the request.`;
+    const n = shown ?? res.loose.results.length;
+    return `${head} Below ${loose === 1 ? 'is' : 'are'} ${count(loose, 'response that mentions', 'responses that mention')} some of these words${withFilters ? ',' + withFilters : ''}${showing(loose, n)}.`;
+  }
+  const n = shown ?? res.results.length;
+  if (res.unsearchable) {
+    const why = {
+      common: `“${q}” has only very common words, which are not searched.`,
+      long: 'Words longer than 40 letters are not searched.',
+      none: '',
+    }[res.unsearchable];
+    if (!filters) return `${why} ${SEARCH_HINT}`.trim();
+    const matches = res.total ? `${count(res.total, 'response matches', 'responses match')} the ${filters === 1 ? 'filter' : 'filters'}${showing(res.total, n)}.` : `No responses match the ${filters === 1 ? 'filter' : 'filters'}.`;
+    return `${why || SEARCH_HINT} ${matches}`;
+  }
+  if (res.empty) return submitted ? SEARCH_HINT : '';
+  if (res.total === 0) {
+    return q
+      ? `No responses match “${q}”${withFilters}. Check the spelling${filters ? ', use fewer words or remove a filter' : ' or use fewer words'}.`
+      : `No responses match${withFilters}.`;
+  }
+  return `${count(res.total, 'response', 'responses')} found${q ? ` for “${q}”` : ''}${withFilters}${showing(res.total, n)}.`;
+}
+
+// ---------------------------------------------------------------------------
 // URL state
 
 /** stateFromParams reads {q, filters, sort} from URL search parameters (?q=tasers&exemption=foia-s31). */
@@ -752,9 +880,15 @@ export class SearchIndex {
       }
     });
     const typos = clauses.filter((c) => c.typo && !c.alts.some((a) => df(a.term) > 0));
+    // A reference no response has is reported (missingReferences) and its
+    // distinctive pieces search for loose matches; a date-like one falls
+    // back to its words.
+    const missing = [];
     for (const [i, c] of [...clauses.entries()].reverse()) {
       if (c.kind === 'ref' && df(c.alts[0].term) === 0) {
-        clauses.splice(i, 1, ...terms(c.fallback).map((t) => ({ kind: 'word', text: t, alts: [{ term: this._canonical(t), weight: 1, via: 'exact' }], required: false })));
+        if (!c.soft) missing.unshift(c.text);
+        const fromRef = !c.soft;
+        clauses.splice(i, 1, ...terms(c.fallback).map((t) => ({ kind: 'word', text: t, alts: [{ term: this._canonical(t), weight: 1, via: 'exact' }], required: false, fromRef })));
       }
     }
     const corrections = await Promise.all([
@@ -778,10 +912,18 @@ export class SearchIndex {
     let candidates;
     const score = new Float64Array(n);
     const matched = new Uint8Array(n);
-    if (live.length === 0 && clauses.length === 0) {
-      if (!Object.values(filters).some((v) => v?.length)) return this._empty(query, filters, sort);
+    // A number alone ("2023", "24") does not make a match when the query
+    // has anything else: it ranks the matches that have it higher. A query
+    // of numbers only ("14/06/2023", "2020/21") needs all of them.
+    const numeric = (c) => c.kind === 'word' && !c.fromRef && /^\p{N}+$/u.test(c.text);
+    const needText = live.some((c) => !numeric(c));
+    const needAll = clauses.length > 1 && clauses.every(numeric) ? clauses.length : 0;
+    const unsearchable = clauses.length === 0 && missing.length === 0 ? nothingToSearch(query) : undefined;
+    if (live.length === 0 && clauses.length === 0 && missing.length === 0) {
+      if (!Object.values(filters).some((v) => v?.length)) return this._empty(query, filters, sort, unsearchable);
       candidates = Array.from({ length: n }, (_, i) => i);
     } else {
+      const text = new Uint8Array(n); // clauses matched that are not numbers alone
       const required = new Uint8Array(n);
       let nRequired = 0;
       const best = new Float64Array(n); // a clause's score of each document
@@ -804,16 +946,18 @@ export class SearchIndex {
           }
         }
         if (c.required) nRequired++;
+        const isText = !numeric(c);
         for (let id = 0; id < n; id++) {
           if (best[id] > 0) {
             score[id] += best[id];
             matched[id]++;
+            if (isText) text[id]++;
             if (c.required) required[id]++;
           }
         }
       }
       candidates = [];
-      for (let id = 0; id < n; id++) if (matched[id] > 0 && required[id] === nRequired) candidates.push(id);
+      for (let id = 0; id < n; id++) if (matched[id] > 0 && required[id] === nRequired && (!needText || text[id] > 0) && matched[id] >= needAll) candidates.push(id);
     }
 
     // filter and count; facet data is only fetched when it is needed
@@ -845,6 +989,15 @@ export class SearchIndex {
       scores: new Map(ids.slice(0, 1000).map((id) => [id, { score: final[id], matched: matched[id], all: matched[id] >= all }])),
       results: [],
     };
+    if (unsearchable) res.unsearchable = unsearchable;
+    if (missing.length) {
+      // Nothing was found for the query: what matched its other words and
+      // the reference's pieces is offered apart, as loose matches.
+      const loose = { total: res.total, ids: res.ids, scores: res.scores, matcher: res.matcher, results: [] };
+      Object.assign(res, { total: 0, ids: [], scores: new Map(), missingReferences: missing, loose });
+      loose.results = await this.page(loose, 0, limit);
+      return res;
+    }
     res.results = await this.page(res, 0, limit);
     return res;
   }
@@ -858,7 +1011,7 @@ export class SearchIndex {
     return res.facets;
   }
 
-  _empty(query, filters, sort) {
+  _empty(query, filters, sort, unsearchable) {
     const e = this.entry;
     const counts = new Map();
     for (const g of FACET_GROUPS) counts.set(g.name, new Map());
@@ -868,7 +1021,7 @@ export class SearchIndex {
     for (const [name, table] of [['outcome', e.outcomes], ['force', e.forces], ['topic', e.topics], ['regime', e.regimes]]) {
       table.forEach((v) => counts.get(name).set(v.slug, v.count));
     }
-    return { query, clauses: [], total: 0, ids: [], candidates: [], facets: this._facetList(counts, filters), sort, filters, matcher: { single: new Set(), seqs: [] }, scores: new Map(), results: [], empty: true };
+    return { query, clauses: [], total: 0, ids: [], candidates: [], facets: this._facetList(counts, filters), sort, filters, matcher: { single: new Set(), seqs: [] }, scores: new Map(), results: [], empty: true, ...(unsearchable && { unsearchable }) };
   }
 
   /** _facetRecords returns the facet values of ids, from facet files or document files, whichever costs less. */

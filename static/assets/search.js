@@ -3,7 +3,7 @@
 // (debounced), and renders results, filters with counts and one polite
 // status message per settled search. No framework, no build step, no
 // inline script or style (the site's CSP forbids them).
-import { openIndex, stateFromParams, paramsFromState, FACET_GROUPS } from './search-core.js';
+import { openIndex, stateFromParams, paramsFromState, searchStatus } from './search-core.js';
 
 const PAGE = 10;
 const DEBOUNCE_MS = 180;
@@ -20,6 +20,15 @@ const more = document.getElementById('search-more');
 const filtersBox = document.getElementById('search-filters');
 const facetsBox = document.getElementById('search-facets');
 const filterCountLabel = document.getElementById('search-filter-count');
+// The heading of loose matches: shown above the list when no response has
+// a reference the query names, so that what follows is not taken for it.
+const looseHeading = Object.assign(document.createElement('h2'), {
+  id: 'search-loose-heading',
+  className: 'search-loose-heading',
+  textContent: 'Responses that mention some of these words',
+  hidden: true,
+});
+list.before(looseHeading);
 const base = root.dataset.base || '/';
 
 let state = stateFromParams(new URLSearchParams(location.search));
@@ -64,7 +73,13 @@ function filterCount() {
   return Object.values(state.filters).reduce((n, v) => n + v.length, 0);
 }
 
-async function run() {
+// listing returns what a result lists: its matches, or its loose matches
+// when the query names a reference no response has.
+const listing = (res) => res.loose ?? res;
+
+// run searches for state; submitted says the visitor asked for it (Enter,
+// the Search button), so a blank query gets a hint rather than silence.
+async function run(submitted = false) {
   const mine = ++generation;
   list.setAttribute('aria-busy', 'true');
   try {
@@ -74,7 +89,7 @@ async function run() {
     current = res;
     renderResults(res);
     showFilterCount();
-    announce(res);
+    status.textContent = searchStatus(res, { filters: filterCount(), shown: list.children.length, submitted });
     // The results first; the filter counts follow once they are on screen.
     if (res.facets) facetsBox.setAttribute('aria-busy', 'true');
     afterPaint(() => {
@@ -101,23 +116,6 @@ function showFilterCount() {
   filterCountLabel.textContent = n ? `(${n} selected)` : '';
 }
 
-function announce(res) {
-  const q = state.q.trim();
-  const n = filterCount();
-  const filters = n ? ` with ${plural(n, 'filter', 'filters')}` : '';
-  if (res.empty) {
-    status.textContent = '';
-  } else if (res.total === 0) {
-    status.textContent = q
-      ? `No responses match “${q}”${filters}. Check the spelling, use fewer words or remove a filter.`
-      : `No responses match${filters}.`;
-  } else {
-    const what = q ? ` for “${q}”` : '';
-    const shown = res.total > PAGE ? `, showing ${Math.min(res.total, list.children.length)}` : '';
-    status.textContent = `${plural(res.total, 'response', 'responses')} found${what}${filters}${shown}.`;
-  }
-}
-
 function resultItem(r) {
   const meta = [el('span', {}, r.reference), ' ', el('span', { 'aria-hidden': 'true' }, '·'), ' ', el('time', { datetime: r.date }, formatDate(r.date))];
   if (r.force) meta.push(' ', el('span', { 'aria-hidden': 'true' }, '·'), ' ', el('span', {}, r.force.label));
@@ -135,9 +133,11 @@ function resultItem(r) {
 }
 
 function renderResults(res) {
-  list.replaceChildren(...res.results.map(resultItem));
-  more.hidden = res.results.length >= res.total;
-  toolbar.hidden = res.empty || res.total === 0;
+  const shown = listing(res);
+  list.replaceChildren(...shown.results.map(resultItem));
+  more.hidden = shown.results.length >= shown.total;
+  toolbar.hidden = shown.total === 0;
+  looseHeading.hidden = !(res.loose && res.loose.total > 0);
 }
 
 more.addEventListener('click', async () => {
@@ -146,12 +146,14 @@ more.addEventListener('click', async () => {
   const start = list.children.length;
   more.disabled = true;
   try {
-    const next = await index.page(res, start, PAGE);
+    const shown = listing(res);
+    const next = await index.page(shown, start, PAGE);
     if (res !== current) return;
     list.append(...next.map(resultItem));
-    more.hidden = list.children.length >= res.total;
+    more.hidden = list.children.length >= shown.total;
     list.children[start]?.querySelector('a')?.focus();
-    status.textContent = `Showing ${number.format(list.children.length)} of ${plural(res.total, 'response', 'responses')}.`;
+    const what = res.loose ? plural(shown.total, 'response that mentions', 'responses that mention') + ' some of these words' : plural(shown.total, 'response', 'responses');
+    status.textContent = `Showing ${number.format(list.children.length)} of ${what}.`;
   } finally {
     more.disabled = false;
   }
@@ -269,7 +271,7 @@ form.addEventListener('submit', (e) => {
   state.q = input.value;
   state.sort = sortSelect.value;
   writeURL(true);
-  run();
+  run(true);
 });
 
 sortSelect.addEventListener('change', () => {
