@@ -242,7 +242,14 @@ func (t *templates) partialCached(name string, data any, variants ...any) (templ
 	k.WriteString(name)
 	for _, v := range variants {
 		k.WriteByte(0)
-		fmt.Fprint(&k, v)
+		switch v := v.(type) {
+		case string:
+			k.WriteString(v)
+		case int:
+			k.WriteString(strconv.Itoa(v))
+		default:
+			fmt.Fprint(&k, v)
+		}
 	}
 	key := k.String()
 	t.mu.Lock()
@@ -252,7 +259,7 @@ func (t *templates) partialCached(name string, data any, variants ...any) (templ
 		return h, nil
 	}
 	var buf bytes.Buffer
-	if err := t.partials.ExecuteTemplate(&buf, name, data); err != nil {
+	if err := t.run("partial|"+name, t.partials, name, &buf, data); err != nil {
 		return "", err
 	}
 	h = template.HTML(buf.String()) // html/template output, already escaped
