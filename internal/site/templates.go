@@ -54,12 +54,11 @@ type templates struct {
 }
 
 // A compiledLayout is a root template compiled by tmplexec after
-// html/template has executed (and so escaped) it once, or the reason it
-// could not be.
+// html/template has executed (and so escaped) it once. Workers read prog
+// while the first of them stores it.
 type compiledLayout struct {
 	once sync.Once
-	prog *tmplexec.Program
-	err  error
+	prog atomic.Pointer[tmplexec.Program] // nil until compiled, or when it cannot be
 }
 
 // run renders data with the compiled form of the root template name of
@@ -70,8 +69,8 @@ type compiledLayout struct {
 func (t *templates) run(key string, set *template.Template, name string, buf *bytes.Buffer, data any) error {
 	if !t.noCompile {
 		if c, ok := t.compiled.Load(key); ok {
-			if p := c.(*compiledLayout); p.prog != nil {
-				err := p.prog.Execute(buf, data)
+			if prog := c.(*compiledLayout).prog.Load(); prog != nil {
+				err := prog.Execute(buf, data)
 				if err == nil {
 					t.runs.Add(1)
 					return nil
@@ -88,7 +87,12 @@ func (t *templates) run(key string, set *template.Template, name string, buf *by
 		// Escaped now: compile it once for the pages that follow.
 		c, _ := t.compiled.LoadOrStore(key, &compiledLayout{})
 		p := c.(*compiledLayout)
-		p.once.Do(func() { p.prog, p.err = tmplexec.Compile(set.Lookup(name), t.funcs) })
+		p.once.Do(func() {
+			// A layout tmplexec does not handle stays with html/template.
+			if prog, err := tmplexec.Compile(set.Lookup(name), t.funcs); err == nil {
+				p.prog.Store(prog)
+			}
+		})
 	}
 	return nil
 }
