@@ -699,6 +699,14 @@ export function searchStatus(res, { filters = 0, shown, submitted = false } = {}
 // ---------------------------------------------------------------------------
 // URL state
 
+// facetID is the element id of the checkbox for value of a filter group:
+// "f-outcome-disclosed". Characters outside a-z, 0-9 and "-" become "_"
+// and their code point, so that values in other scripts (topics written
+// in Arabic, say) keep ids of their own.
+export function facetID(group, value) {
+  return 'f-' + group + '-' + value.replace(/[^a-z0-9-]/giu, (c) => '_' + c.codePointAt(0).toString(16));
+}
+
 /** stateFromParams reads {q, filters, sort} from URL search parameters (?q=tasers&exemption=foia-s31). */
 export function stateFromParams(params) {
   const filters = {};

@@ -3,7 +3,7 @@
 // (debounced), and renders results, filters with counts and one polite
 // status message per settled search. No framework, no build step, no
 // inline script or style (the site's CSP forbids them).
-import { openIndex, stateFromParams, paramsFromState, searchStatus } from './search-core.js';
+import { openIndex, stateFromParams, paramsFromState, searchStatus, facetID } from './search-core.js';
 
 const PAGE = 10;
 const DEBOUNCE_MS = 180;
@@ -174,7 +174,7 @@ function showValue(group, v, ul, prev, shown) {
   let node = facetNodes.get(key);
   if (!node) {
     if (!shown) return prev;
-    const id = 'f-' + group + '-' + v.value.replace(/[^a-z0-9-]/gi, '_');
+    const id = facetID(group, v.value);
     const count = el('span', { class: 'facet__count' });
     node = { input: el('input', { type: 'checkbox', id, name: group, value: v.value }), count };
     node.li = el('li', { class: 'facet' }, node.input, el('label', { for: id }, v.label, ' ', count));

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openFixture } from './load.js';
-import { searchStatus, shortQuery, nothingToSearch, STATUS_QUERY_MAX } from '../../static/assets/search-core.js';
+import { searchStatus, shortQuery, nothingToSearch, STATUS_QUERY_MAX, facetID } from '../../static/assets/search-core.js';
 
 const index = await openFixture();
 const search = (q, opts) => index.search(q, { limit: 50, ...opts });
@@ -176,4 +176,12 @@ test('the status repeats a pasted paragraph shortened, whatever the search finds
   // a reference as long as a paragraph is shortened too
   const ref = searchStatus({ query: 'x', missingReferences: ['FOI ' + '1/'.repeat(200) + '23'], loose: { total: 0, results: [] } });
   assert.ok(ref.length < 160, ref);
+});
+
+test('filter checkboxes keep ids of their own in every script', () => {
+  assert.equal(facetID('outcome', 'disclosed'), 'f-outcome-disclosed');
+  const values = ['شرطة', 'مرور', 'дорожная-полиция', 'дорожная-служба', '警察', 'a_b', 'a-b', '🚓'];
+  const ids = values.map((v) => facetID('topic', v));
+  assert.equal(new Set(ids).size, values.length, ids.join(' '));
+  for (const id of ids) assert.match(id, /^[a-z0-9_-]+$/);
 });
