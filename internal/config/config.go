@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/frontmatter"
@@ -251,6 +252,11 @@ func (c *Site) normalise(m *yaml.Node) diag.List {
 	default:
 		l, col := pos("regime")
 		list.Errorf(FileName, l, col, "config.regime", "regime %q is not one of FOIA, FOISA, EIR, EISR", c.Regime)
+	}
+	if c.Authority != "" && strings.IndexFunc(c.Authority, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
+		// It names the forces page of every response that gives no force.
+		l, col := pos("authority")
+		list.Errorf(FileName, l, col, "config.authority", "authority %q has no letters or digits to make its address; write its name in words", c.Authority)
 	}
 	if c.PageSize < 1 || c.PageSize > 500 {
 		l, col := pos("pageSize")

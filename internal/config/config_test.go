@@ -31,6 +31,7 @@ func TestParse(t *testing.T) {
 				s.AbsURL("a b/100%25/") == "https://foi.example.org/a%20b/100%25/"
 		}},
 		{src: "titel: X\n", wantErr: "foilog.yaml:1:1: error: unknown setting `titel`; did you mean `title`?"},
+		{src: "authority: \"🚓\"\n", wantErr: "foilog.yaml:1:12: error: authority \"🚓\" has no letters or digits to make its address; write its name in words"},
 		{src: "regime: GDPR\n", wantErr: "foilog.yaml:1:9: error: regime \"GDPR\" is not one of FOIA, FOISA, EIR, EISR"},
 		{src: "pageSize: many\n", wantErr: "foilog.yaml:1:11: error: setting `pageSize` has the wrong type"},
 		{src: "baseURL: ftp://x/\n", wantErr: "foilog.yaml:1:10: error: baseURL \"ftp://x/\" must be an http(s) URL"},
