@@ -227,6 +227,10 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 			default:
 				seen[a] = true
 				r.Aliases = append(r.Aliases, a)
+				if r.AliasAt == nil {
+					r.AliasAt = map[string][2]int{}
+				}
+				r.AliasAt[a] = [2]int{item.Line, item.Column}
 			}
 		}
 		sort.Strings(r.Aliases)

@@ -599,13 +599,15 @@ func CheckLog(responses []*Response) diag.List {
 			if o, dup := urls[a]; dup && o.r == r {
 				continue
 			}
+			at := r.AliasAt[a]
 			if o, dup := urls[a]; dup {
-				list.Add(diag.Diagnostic{Path: r.Path, Line: r.Lines["aliases"], Col: 1, Code: "content.duplicate-url",
+				list.Add(diag.Diagnostic{Path: r.Path, Line: at[0], Col: at[1], Code: "content.duplicate-url",
 					Message: fmt.Sprintf("alias /%s is also the address of %s", a, o.r.Path),
+					Hint:    "remove the alias from one of the two files: an old address can lead to one page only",
 					Related: []diag.Diagnostic{{Path: o.r.Path, Line: o.line, Message: "also uses /" + a}}})
 				continue
 			}
-			urls[a] = owner{r, r.Lines["aliases"]}
+			urls[a] = owner{r, at[0]}
 		}
 	}
 	return list

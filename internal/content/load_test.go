@@ -235,13 +235,13 @@ func TestCheckLog(t *testing.T) {
 			b + ":6:1: error: the page address /responses/foi-1-23/ is also the address of " + a + " (set a different `slug:` or alias in one of the two files)\n\t" + a + ":3: also uses /responses/foi-1-23/",
 		}},
 		{"alias is another response's page", response("FOI 1/23", "aliases: [/responses/foi-2-23/]\n"), response("FOI 2/23", ""), []string{
-			a + ":6:1: error: alias /responses/foi-2-23/ is also the address of " + b + "\n\t" + b + ":3: also uses /responses/foi-2-23/",
+			a + ":6:11: error: alias /responses/foi-2-23/ is also the address of " + b + " (remove the alias from one of the two files: an old address can lead to one page only)\n\t" + b + ":3: also uses /responses/foi-2-23/",
 		}},
 		{"alias is another response's page file", response("FOI 1/23", "aliases: [/responses/foi-2-23/index.html]\n"), response("FOI 2/23", ""), []string{
-			a + ":6:1: error: alias /responses/foi-2-23/ is also the address of " + b + "\n\t" + b + ":3: also uses /responses/foi-2-23/",
+			a + ":6:11: error: alias /responses/foi-2-23/ is also the address of " + b + " (remove the alias from one of the two files: an old address can lead to one page only)\n\t" + b + ":3: also uses /responses/foi-2-23/",
 		}},
 		{"alias used twice", response("FOI 1/23", "aliases: [/old/x/]\n"), response("FOI 2/23", "\n\naliases: [/old/x]\n"), []string{
-			b + ":8:1: error: alias /old/x/ is also the address of " + a + "\n\t" + a + ":6: also uses /old/x/",
+			b + ":8:11: error: alias /old/x/ is also the address of " + a + " (remove the alias from one of the two files: an old address can lead to one page only)\n\t" + a + ":6: also uses /old/x/",
 		}},
 	}
 	for _, tt := range tests {

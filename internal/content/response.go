@@ -130,6 +130,9 @@ type Response struct {
 	// Aliases are old site paths that redirect here, such as
 	// "disclosure-log/2022/foi-0413-22/" (no leading slash).
 	Aliases []string
+	// AliasAt holds the front-matter line and column of each alias, for
+	// diagnostics raised after loading.
+	AliasAt map[string][2]int
 
 	// Body is the Markdown after the front-matter; BodyLine its first line.
 	Body     []byte

@@ -409,7 +409,8 @@ func (b *builder) aliasConflicts(specs []pageSpec) (diag.List, error) {
 			continue
 		}
 		at := "/" + strings.TrimSuffix(s.file, "index.html")
-		d := diag.Diagnostic{Path: s.source.Path, Line: s.source.Lines["aliases"], Col: 1, Code: "content.alias-taken"}
+		pos := s.source.AliasAt[at[1:]] // where the alias is written
+		d := diag.Diagnostic{Path: s.source.Path, Line: pos[0], Col: pos[1], Code: "content.alias-taken"}
 		switch folder := strings.TrimSuffix(s.file, "/index.html"); {
 		case pages[s.file]:
 			d.Message = fmt.Sprintf("alias %s is the address of a page foilog makes", at)
