@@ -30,13 +30,10 @@ import (
 	"text/template/parse"
 )
 
-// errFallback is what Execute returns when html/template must execute the
-// page: a value or a failure this package does not reproduce.
+// errFallback is what every error of Execute wraps: html/template must
+// execute the page, for a value or a failure this package does not
+// reproduce.
 var errFallback = errors.New("tmplexec: execute with html/template")
-
-// IsFallback reports whether err asks the caller to execute the template
-// with html/template instead. Every error Execute returns does.
-func IsFallback(err error) bool { return err != nil }
 
 // A Program executes one escaped template and the templates it calls.
 // It is safe for use by many goroutines at once.
@@ -162,8 +159,8 @@ func (c *compiler) branch(t *tree, b *parse.BranchNode) error {
 
 func (c *compiler) pipe(t *tree, p *parse.PipeNode) error {
 	for _, cmd := range p.Cmds {
-		for i, a := range cmd.Args {
-			if err := c.arg(t, a, i == 0); err != nil {
+		for _, a := range cmd.Args {
+			if err := c.arg(t, a); err != nil {
 				return err
 			}
 		}
@@ -171,7 +168,7 @@ func (c *compiler) pipe(t *tree, p *parse.PipeNode) error {
 	return nil
 }
 
-func (c *compiler) arg(t *tree, n parse.Node, first bool) error {
+func (c *compiler) arg(t *tree, n parse.Node) error {
 	switch n := n.(type) {
 	case *parse.DotNode, *parse.FieldNode, *parse.VariableNode, *parse.StringNode, *parse.BoolNode:
 		return nil
@@ -198,9 +195,9 @@ func (c *compiler) arg(t *tree, n parse.Node, first bool) error {
 var builtins = map[string]bool{"and": true, "or": true, "not": true, "eq": true, "ne": true,
 	"lt": true, "le": true, "gt": true, "ge": true, "len": true, "print": true, "printf": true}
 
-// Execute runs the program with data, writing to w. An error means that
-// html/template must execute the template instead (IsFallback); w may
-// then hold part of the output, which the caller discards.
+// Execute runs the program with data, writing to w. Any error means that
+// html/template must execute the template instead; w may then hold part
+// of the output, which the caller discards.
 func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 	s := &state{p: p, w: w}
 	defer func() {

@@ -207,7 +207,7 @@ func TestFallsBack(t *testing.T) {
 		var g bytes.Buffer
 		if err := p.Execute(&g, sample()); err == nil {
 			t.Errorf("%s: executed without falling back: %q (html/template: %q, %v)", c.text, g.String(), w.String(), herr)
-		} else if !IsFallback(err) {
+		} else if !errors.Is(err, errFallback) {
 			t.Errorf("%s: %v is not a fallback", c.text, err)
 		}
 	}
