@@ -40,6 +40,9 @@ var errFallback = errors.New("tmplexec: execute with html/template")
 type Program struct {
 	root  *tree
 	funcs map[string]*function
+	// accesses remembers how each name is found on each type
+	// (accessKey → access).
+	accesses sync.Map
 }
 
 // tree is one compiled template.
@@ -464,7 +467,7 @@ func (s *state) field(dot, receiver reflect.Value, name string, args []parse.Nod
 	if isNil {
 		stop(fmt.Errorf("field %s of nil", name))
 	}
-	how := lookup(receiver.Type(), name)
+	how := s.p.lookup(receiver.Type(), name)
 	if how.method >= 0 {
 		return s.callMethod(dot, receiver.Method(how.method), name, args, final, hasFinal)
 	}
@@ -514,11 +517,10 @@ type accessKey struct {
 	name string
 }
 
-var accesses sync.Map // accessKey → access
-
-func lookup(t reflect.Type, name string) access {
+// lookup finds how name is found on type t, once per program.
+func (p *Program) lookup(t reflect.Type, name string) access {
 	k := accessKey{t, name}
-	if a, ok := accesses.Load(k); ok {
+	if a, ok := p.accesses.Load(k); ok {
 		return a.(access)
 	}
 	a := access{method: -1, ptrMethod: -1}
@@ -534,7 +536,7 @@ func lookup(t reflect.Type, name string) access {
 			a.field = f.Index
 		}
 	}
-	accesses.Store(k, a)
+	p.accesses.Store(k, a)
 	return a
 }
 
