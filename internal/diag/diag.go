@@ -47,7 +47,10 @@ type Diagnostic struct {
 	// Code is a short stable identifier of the rule ("frontmatter.unknown-field").
 	Code    string `json:"code"`
 	Message string `json:"message"`
-	// Hint suggests a fix; empty when there is none.
+	// Hint says what to do about the problem, in words for the person who
+	// wrote the file. Every diagnostic foilog reports has one; a message
+	// that ends in "did you mean …?" still has a hint, naming what is
+	// accepted.
 	Hint    string       `json:"hint,omitempty"`
 	Related []Diagnostic `json:"related,omitempty"`
 }
@@ -86,14 +89,18 @@ type List []Diagnostic
 // Add appends d to the list.
 func (l *List) Add(d Diagnostic) { *l = append(*l, d) }
 
-// Errorf appends an error at path:line:col.
-func (l *List) Errorf(path string, line, col int, code, format string, args ...any) {
+// Errorf appends an error at path:line:col and returns it, so that the
+// caller can set its Hint: list.Errorf(...).Hint = "...". The pointer is
+// valid until the next append to l.
+func (l *List) Errorf(path string, line, col int, code, format string, args ...any) *Diagnostic {
 	l.Add(Diagnostic{Path: path, Line: line, Col: col, Severity: Error, Code: code, Message: fmt.Sprintf(format, args...)})
+	return &(*l)[len(*l)-1]
 }
 
-// Warnf appends a warning at path:line:col.
-func (l *List) Warnf(path string, line, col int, code, format string, args ...any) {
+// Warnf appends a warning at path:line:col and returns it, as Errorf does.
+func (l *List) Warnf(path string, line, col int, code, format string, args ...any) *Diagnostic {
 	l.Add(Diagnostic{Path: path, Line: line, Col: col, Severity: Warning, Code: code, Message: fmt.Sprintf(format, args...)})
+	return &(*l)[len(*l)-1]
 }
 
 // HasErrors reports whether any diagnostic in l is an Error.
