@@ -1,6 +1,7 @@
 package date
 
 import (
+	"errors"
 	"strings"
 	"testing"
 	"time"
@@ -54,10 +55,48 @@ func TestParse(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 				t.Errorf("Parse(%q) = %v, %v; want error containing %q", tt.in, got, err, tt.wantErr)
 			}
+			if h := hintOf(err); h == "" {
+				t.Errorf("Parse(%q) = %v with no hint", tt.in, err)
+			}
 			continue
 		}
 		if err != nil || got.String() != tt.want {
 			t.Errorf("Parse(%q) = %v, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+// hintOf returns the hint of an error from Parse, or "".
+func hintOf(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Hint
+	}
+	return ""
+}
+
+func TestParseHints(t *testing.T) {
+	tests := []struct{ in, hint string }{
+		{"31/02/2023", "write the date as 28/02/2023 or check the day"},
+		{"2023-02-30", "write the date as 2023-02-28 or check the day"},
+		{"31 April 2023", "write the date as 30 April 2023 or check the day"},
+		{"00/05/2023", "check the day: May 2023 has days 1 to 31"},
+		{"12/05/23", "write it as 12/05/2023"},
+		{"1 May 23", "write it as 1 May 2023"},
+		{"May 12th 2023", "write it as 12 May 2023"},
+		{"05/13/2023", "dates are written day, month, year: 13/05/2023, 13 May 2023 or 2023-05-13"},
+		{"2023/05/12", "write it as 2023-05-12 if the year comes first, or as 05/12/2023 if the day is last"},
+		{"2023-05-12T09:00:00Z", "write the date alone, as 2023-05-12; to publish at a set time, use `publish:`"},
+		{"2023-13-01", "check the month: it is a number from 1 to 12, as in 2023-05-12"},
+		{"yesterday", formatHint},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.in)
+		if got := hintOf(err); got != tt.hint {
+			t.Errorf("Parse(%q) hint = %q; want %q", tt.in, got, tt.hint)
+		}
+		if !errors.Is(err, ErrFormat) && strings.Contains(err.Error(), ErrFormat.Error()) {
+			t.Errorf("Parse(%q) = %v, which does not wrap ErrFormat", tt.in, err)
 		}
 	}
 }
