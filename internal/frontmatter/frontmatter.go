@@ -102,7 +102,8 @@ func Parse(src []byte) (*Document, error) {
 			doc.Problem = empty
 			return doc, nil
 		}
-		return nil, &Error{Line: m.Line + 1, Col: m.Column, Message: "front-matter must be a list of `key: value` fields"}
+		return nil, &Error{Line: m.Line + 1, Col: m.Column, Message: "front-matter must be a list of `key: value` fields",
+			Hint: "write one field per line, each a name, a colon and a value, such as `title: Use of drones`"}
 	}
 	offset(m, 1)
 	doc.Fields = m
@@ -213,7 +214,8 @@ func YAMLError(err error, by int) *Error {
 		n, _ := strconv.Atoi(m[1])
 		return &Error{Line: n + by, Col: 1, Message: "front-matter is not valid YAML: " + m[2], Hint: yamlHint(m[2])}
 	}
-	return &Error{Line: 1 + by, Col: 1, Message: "front-matter is not valid YAML: " + strings.TrimPrefix(first, "yaml: ")}
+	msg = strings.TrimPrefix(first, "yaml: ")
+	return &Error{Line: 1 + by, Col: 1, Message: "front-matter is not valid YAML: " + msg, Hint: yamlHint(msg)}
 }
 
 func yamlHint(msg string) string {
@@ -227,5 +229,6 @@ func yamlHint(msg string) string {
 	case strings.Contains(msg, "found a tab character"):
 		return "indent with spaces, not tabs"
 	}
-	return ""
+	return "check this line and the one above it: every quote closed, list items starting with - and a space, " +
+		"and any value holding `: ` or a # in double quotes"
 }

@@ -25,6 +25,8 @@ func TestParse(t *testing.T) {
 		{name: "bad yaml", src: "---\ntitle: A\nsummary: it is: broken\n---\n", err: "3:1: front-matter is not valid YAML: mapping values are not allowed"},
 		{name: "tab", src: "---\ntitle: A\n\tforce: X\n---\n", err: "3:1: front-matter is indented with a tab; YAML needs spaces"},
 		{name: "list not map", src: "---\n- a\n- b\n---\n", err: "2:1: front-matter must be a list of `key: value` fields"},
+		{name: "unclosed quote", src: "---\ntitle: \"A\n---\n", err: "3:1: front-matter is not valid YAML"},
+		{name: "unclosed list", src: "---\ntopics: [a, b\n---\n", err: "2:1: front-matter is not valid YAML"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -33,6 +35,9 @@ func TestParse(t *testing.T) {
 				var fe *Error
 				if !errors.As(err, &fe) || !strings.HasPrefix(fe.Error(), strings.SplitN(tt.err, " ", 2)[0]) || !strings.Contains(fe.Error(), strings.SplitN(tt.err, " ", 2)[1]) {
 					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				if fe.Hint == "" {
+					t.Errorf("%v has no hint", fe)
 				}
 				return
 			}
@@ -124,6 +129,16 @@ func FuzzParse(f *testing.F) {
 		doc, err := Parse(src)
 		if err == nil && doc == nil {
 			t.Fatal("nil document without error")
+		}
+		var fe *Error
+		switch {
+		case err != nil && !errors.As(err, &fe):
+			t.Fatalf("error %v is not an *Error", err)
+		case err == nil && doc.Problem != nil:
+			fe = doc.Problem
+		}
+		if fe != nil && fe.Hint == "" {
+			t.Errorf("%v has no hint", fe)
 		}
 	})
 }
