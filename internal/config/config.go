@@ -117,9 +117,8 @@ func checkKeys(m *yaml.Node, prefix string, allowed []string) diag.List {
 			Message: fmt.Sprintf("unknown setting `%s%s`", prefix, k.Value)}
 		if s := diag.Suggest(k.Value, allowed); s != "" {
 			d.Message += fmt.Sprintf("; did you mean `%s%s`?", prefix, s)
-		} else {
-			d.Hint = "settings are " + prefix + strings.Join(sorted(allowed), ", "+prefix)
 		}
+		d.Hint = "settings are " + prefix + strings.Join(sorted(allowed), ", "+prefix)
 		list.Add(d)
 	}
 	return list
@@ -150,7 +149,8 @@ func Load(fsys fs.FS) (Site, diag.List) {
 	}
 	var list diag.List
 	if err != nil {
-		list.Errorf(FileName, 0, 0, "config.read", "cannot read site config: %v", err)
+		list.Errorf(FileName, 0, 0, "config.read", "cannot read site config: %v", err).Hint =
+			"check that " + FileName + " is a file and that your account may open it"
 		return cfg, list
 	}
 	return Parse(src)
@@ -171,7 +171,8 @@ func Parse(src []byte) (Site, diag.List) {
 	}
 	m := root.Content[0]
 	if m.Kind != yaml.MappingNode {
-		list.Errorf(FileName, m.Line, m.Column, "config.shape", "site config must be a list of `key: value` settings")
+		list.Errorf(FileName, m.Line, m.Column, "config.shape", "site config must be a list of `key: value` settings").Hint =
+			"write one setting per line, each a name, a colon and a value, such as `title: Disclosure log`"
 		return cfg, list
 	}
 	list = append(list, checkKeys(m, "", keys)...)
@@ -184,7 +185,8 @@ func Parse(src []byte) (Site, diag.List) {
 			list = append(list, checkKeys(v, k.Value+".", sub)...)
 		}
 		if err := v.Decode(fieldPtr(&cfg, k.Value)); err != nil {
-			list.Errorf(FileName, v.Line, v.Column, "config.type", "setting `%s` has the wrong type: %s", k.Value, typeMessage(err))
+			list.Errorf(FileName, v.Line, v.Column, "config.type", "setting `%s` has the wrong type: %s", k.Value, typeMessage(err)).Hint =
+				typeHint(k.Value)
 		}
 	}
 	list = append(list, cfg.normalise(m)...)
@@ -234,15 +236,18 @@ func (c *Site) normalise(m *yaml.Node) diag.List {
 	u, err := url.Parse(c.BaseURL)
 	if err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || (u.Scheme != "") != (u.Host != "") || u.RawQuery != "" || u.Fragment != "" {
 		l, col := pos("baseURL")
-		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q must be an http(s) URL or a path such as /foi/", c.BaseURL)
+		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q must be an http(s) URL or a path such as /foi/", c.BaseURL).Hint =
+			"write the address the site is published at, such as https://www.example.police.uk/foi/, or only its path, /foi/"
 	} else if slices.Contains(strings.Split(u.Path, "/"), "..") || slices.Contains(strings.Split(u.Path, "/"), ".") {
 		l, col := pos("baseURL")
-		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q must not hold . or .. in its path; write the path from the site's root, such as /foi/", c.BaseURL)
+		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q must not hold . or .. in its path; write the path from the site's root, such as /foi/", c.BaseURL).Hint =
+			"remove the . and .. folders: write each folder of the address by name"
 	} else if strings.Contains(u.Path, "//") || strings.ContainsAny(c.BaseURL, " \t\n\r") {
 		// Object stores and CDNs take /foi//x and /foi/x for different
 		// files, and a space would be written unencoded into the sitemap.
 		l, col := pos("baseURL")
-		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q has an empty folder (//) or a space in its path; write it as %q", c.BaseURL, cleanBaseURL(c.BaseURL))
+		list.Errorf(FileName, l, col, "config.base-url", "baseURL %q has an empty folder (//) or a space in its path; write it as %q", c.BaseURL, cleanBaseURL(c.BaseURL)).Hint =
+			"write `baseURL: " + cleanBaseURL(c.BaseURL) + "`"
 	} else if !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
@@ -251,20 +256,24 @@ func (c *Site) normalise(m *yaml.Node) diag.List {
 		c.Regime = strings.ToUpper(c.Regime)
 	default:
 		l, col := pos("regime")
-		list.Errorf(FileName, l, col, "config.regime", "regime %q is not one of FOIA, FOISA, EIR, EISR", c.Regime)
+		list.Errorf(FileName, l, col, "config.regime", "regime %q is not one of FOIA, FOISA, EIR, EISR", c.Regime).Hint =
+			"FOIA: Freedom of Information Act 2000; FOISA: the Scottish Act; EIR/EISR: environmental information"
 	}
 	if c.Authority != "" && strings.IndexFunc(c.Authority, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) < 0 {
 		// It names the forces page of every response that gives no force.
 		l, col := pos("authority")
-		list.Errorf(FileName, l, col, "config.authority", "authority %q has no letters or digits to make its address; write its name in words", c.Authority)
+		list.Errorf(FileName, l, col, "config.authority", "authority %q has no letters or digits to make its address; write its name in words", c.Authority).Hint =
+			"such as `authority: West Midlands Police`"
 	}
 	if c.PageSize < 1 || c.PageSize > 500 {
 		l, col := pos("pageSize")
-		list.Errorf(FileName, l, col, "config.page-size", "pageSize %d must be between 1 and 500", c.PageSize)
+		list.Errorf(FileName, l, col, "config.page-size", "pageSize %d must be between 1 and 500", c.PageSize).Hint =
+			"write how many responses each page of the list shows, such as `pageSize: 20`"
 	}
 	if c.Accessibility.Status != "full" && c.Accessibility.Status != "partial" {
 		l, col := pos("accessibility")
-		list.Errorf(FileName, l, col, "config.accessibility", "accessibility status %q must be full or partial", c.Accessibility.Status)
+		list.Errorf(FileName, l, col, "config.accessibility", "accessibility status %q must be full or partial", c.Accessibility.Status).Hint =
+			"write `status: full` under `accessibility:` if the site meets the accessibility regulations in full, or `status: partial`"
 	}
 	return list
 }
@@ -340,6 +349,20 @@ func toError(err error) *frontmatter.Error {
 	fe := frontmatter.YAMLError(err, 0)
 	fe.Message = strings.Replace(fe.Message, "front-matter", "site config", 1)
 	return fe
+}
+
+// typeHint says how to write the setting key, given a value of the wrong
+// type.
+func typeHint(key string) string {
+	switch key {
+	case "pageSize":
+		return "write a whole number, such as `pageSize: 20`"
+	case "lint":
+		return "list the items of each `lint:` setting on the lines below it, each starting with - and a space"
+	case "licence", "contact", "accessibility":
+		return "write its settings on the lines below `" + key + ":`, each indented by two spaces, such as `  " + subKeys[key][0] + ":`"
+	}
+	return "write the value as text on the same line as `" + key + ":`"
 }
 
 func typeMessage(err error) string {

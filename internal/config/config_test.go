@@ -45,12 +45,23 @@ func TestParse(t *testing.T) {
 		{src: "licence:\n  name: OGL\n  link: https://example.org/\n", wantErr: "foilog.yaml:3:3: error: unknown setting `licence.link` (settings are licence.name, licence.url)"},
 		{src: "lint:\n  allowEmail: [a@b.uk]\n", wantErr: "foilog.yaml:2:3: error: unknown setting `lint.allowEmail`; did you mean `lint.allowEmails`?"},
 		{src: "title: X\ntitle: Y\n", wantErr: "foilog.yaml:2:1: error: setting `title` is given twice (first on line 1)"},
+		{src: "pageSize: 0\n", wantErr: "foilog.yaml:1:11: error: pageSize 0 must be between 1 and 500 (write how many responses each page of the list shows, such as `pageSize: 20`)"},
+		{src: "accessibility:\n  status: some\n", wantErr: "foilog.yaml:2:3: error: accessibility status \"some\" must be full or partial"},
+		{src: "- title\n", wantErr: "foilog.yaml:1:1: error: site config must be a list of `key: value` settings"},
+		{src: "contact: foi@example.org\n", wantErr: "foilog.yaml:1:10: error: setting `contact` has the wrong type"},
+		{src: "lint:\n  allowEmails: a@b.uk\n", wantErr: "foilog.yaml:2:3: error: setting `lint` has the wrong type"},
+		{src: "title: [a]\n", wantErr: "foilog.yaml:1:8: error: setting `title` has the wrong type: cannot unmarshal !!seq into string (write the value as text on the same line as `title:`)"},
 	}
 	for _, tt := range tests {
 		cfg, list := Parse([]byte(tt.src))
 		if tt.wantErr != "" {
 			if !strings.HasPrefix(list.Error(), tt.wantErr) {
 				t.Errorf("Parse(%q) diagnostics = %q, want prefix %q", tt.src, list.Error(), tt.wantErr)
+			}
+			for _, d := range list {
+				if d.Hint == "" {
+					t.Errorf("Parse(%q): %s has no hint", tt.src, d)
+				}
 			}
 			continue
 		}
