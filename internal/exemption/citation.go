@@ -333,6 +333,9 @@ func (s *scanner) unknown(p Provision, r ref, label string) {
 			break
 		}
 	}
+	if len(hints) == 0 {
+		hints = append(hints, "check the number against the refusal notice; `foilog cite` shows how foilog reads a citation")
+	}
 	s.probs = append(s.probs, Problem{
 		Offset: r.start, Severity: diag.Error, Code: "exemption.unknown-provision",
 		Message: msg, Hint: strings.Join(hints, "; "),

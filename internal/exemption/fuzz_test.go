@@ -25,8 +25,8 @@ func FuzzParseCitation(f *testing.F) {
 			if pr.Offset < 0 || pr.Offset > len(text) {
 				t.Fatalf("ParseCitation(%q): offset %d outside the text", text, pr.Offset)
 			}
-			if pr.Message == "" || pr.Code == "" {
-				t.Fatalf("ParseCitation(%q): problem without message or code: %+v", text, pr)
+			if pr.Message == "" || pr.Code == "" || pr.Hint == "" {
+				t.Fatalf("ParseCitation(%q): problem without message, code or hint: %+v", text, pr)
 			}
 		}
 		seen := map[Provision]bool{}
