@@ -161,6 +161,9 @@ func actualSections(t *testing.T, c *testCase) map[string]string {
 	}
 	for _, d := range doc.Warnings {
 		diags = append(diags, fmt.Sprintf("%d:%d %s %s", d.Line, d.Col, d.Code, d.Message))
+		if d.Hint == "" {
+			t.Errorf("case %q: warning %s at %d:%d has no hint", c.name, d.Code, d.Line, d.Col)
+		}
 	}
 	return map[string]string{
 		"html":     strings.TrimSuffix(string(doc.HTML), "\n"),

@@ -112,10 +112,11 @@ func (x *extractor) checkSplit(p *ast.Paragraph, s string) {
 		pos = p.Lines().At(0).Start
 	}
 	line, col := x.lines.position(pos)
-	prevLine := x.lines.line(prev.Lines().At(prev.Lines().Len() - 1).Start)
+	// The hint names no line: Line is counted from the start of the body,
+	// and the file's line numbers differ by the front-matter's length.
 	x.out.Warnings = append(x.out.Warnings, Warning{Line: line, Col: col, Code: CodeSplitParagraph,
 		Message: "paragraph seems to continue the sentence of the paragraph before it",
-		Hint:    "if it is one paragraph, remove the blank line(s) after line " + strconv.Itoa(prevLine)})
+		Hint:    "if it is one paragraph, remove the blank line above it"})
 }
 
 // summary returns the collapsed text of the first paragraph at the top level
