@@ -52,21 +52,21 @@ func TestAttachments(t *testing.T) {
 	}
 	r, list := content.LoadFile(fsys, bundle, siteConfig())
 	const B = bundle
-	checkDiags(t, diagStrings(list), []string{
+	checkDiags(t, diagStrings(t, list), []string{
 		"content/responses/b/extra.csv: warning: this file is not listed in the response's attachments, so it is not published (add it under `attachments:` in content/responses/b/index.md to publish it)",
-		B + ":11:5: error: unknown attachment field `titel`; did you mean `title`?",
+		B + ":11:5: error: unknown attachment field `titel`; did you mean `title`? (attachments have `file` and `title`)",
 		B + ":13:5: error: unknown attachment field `colour` (attachments have `file` and `title`)",
-		B + ":14:5: error: attachment \"../x.csv\" must be the name of a file beside index.md, with no folders",
-		B + ":15:5: error: attachment \"/etc/passwd\" must be the name of a file beside index.md, with no folders",
-		B + ":16:5: error: attachment \"sub/a.csv\" must be the name of a file beside index.md, with no folders",
-		B + ":17:5: error: attachment \"..\" must be the name of a file beside index.md, with no folders",
-		B + ":18:5: error: attachment \"index.md\" must be the name of a file beside index.md, with no folders",
+		B + ":14:5: error: attachment \"../x.csv\" must be the name of a file beside index.md, with no folders (put the file in the response's folder beside index.md and list its name only)",
+		B + ":15:5: error: attachment \"/etc/passwd\" must be the name of a file beside index.md, with no folders (put the file in the response's folder beside index.md and list its name only)",
+		B + ":16:5: error: attachment \"sub/a.csv\" must be the name of a file beside index.md, with no folders (put the file in the response's folder beside index.md and list its name only)",
+		B + ":17:5: error: attachment \"..\" must be the name of a file beside index.md, with no folders (put the file in the response's folder beside index.md and list its name only)",
+		B + ":18:5: error: attachment \"index.md\" must be the name of a file beside index.md, with no folders (list the files beside index.md, not index.md itself)",
 		B + ":19:5: error: attachment \"page.html\" is an HTML web page, which foilog does not publish: a browser or web server could run it as part of the website" + convert,
 		B + ":20:5: error: attachment \"drawing.SVG\" is an SVG image, which foilog does not publish: a browser or web server could run it as part of the website" + convert,
 		B + ":21:5: error: attachment \"app.js\" is a JavaScript file, which foilog does not publish: a browser or web server could run it as part of the website" + convert,
-		B + ":22:5: error: attachment \"figurs.csv\" does not exist in content/responses/b/; did you mean \"figures.csv\"?",
-		B + ":23:5: error: attachment \"nothing.pdf\" does not exist in content/responses/b/",
-		B + ":24:5: error: attachment \"folder.csv\" is not a regular file",
+		B + ":22:5: error: attachment \"figurs.csv\" does not exist in content/responses/b/; did you mean \"figures.csv\"? (put the file in content/responses/b/ beside index.md, or correct its name here)",
+		B + ":23:5: error: attachment \"nothing.pdf\" does not exist in content/responses/b/ (put the file in content/responses/b/ beside index.md, or correct its name here)",
+		B + ":24:5: error: attachment \"folder.csv\" is not a regular file (list the files themselves, each beside index.md, not a folder or a link)",
 	})
 	if r == nil || !r.Bundle {
 		t.Fatalf("response %+v", r)
@@ -98,9 +98,9 @@ func TestAttachmentsOfAFile(t *testing.T) {
 		"content/responses/figures.csv": {Data: []byte("x")},
 	}
 	_, list := content.LoadFile(fsys, file, siteConfig())
-	checkDiags(t, diagStrings(list), []string{
+	checkDiags(t, diagStrings(t, list), []string{
 		file + ":7:5: error: attachment \"figures.csv\" needs the response to be a folder (move this file to content/responses/a/index.md and put figures.csv beside it)",
-		file + ":8:11: error: attachment \"../etc/passwd\" must be the name of a file beside index.md, with no folders",
+		file + ":8:11: error: attachment \"../etc/passwd\" must be the name of a file beside index.md, with no folders (put the file in the response's folder beside index.md and list its name only)",
 	})
 }
 
@@ -127,8 +127,8 @@ func TestAttachmentTooLarge(t *testing.T) {
 		"content/responses/b/video.zip": {Data: make([]byte, content.MaxAttachmentSize+1)},
 	}
 	_, list := content.LoadFile(fsys, bundle, siteConfig())
-	checkDiags(t, diagStrings(list), []string{
-		bundle + ":6:15: error: attachment \"video.zip\" is 50.0 MB; the largest foilog publishes is 50.0 MB",
+	checkDiags(t, diagStrings(t, list), []string{
+		bundle + ":6:15: error: attachment \"video.zip\" is 50.0 MB; the largest foilog publishes is 50.0 MB (split it into smaller files, or publish the data as CSV)",
 	})
 	if !strings.Contains(list[0].Code, "too-large") {
 		t.Errorf("code %q", list[0].Code)
@@ -148,15 +148,15 @@ func TestAttachmentItemsWithoutAFile(t *testing.T) {
 	fsys := fstest.MapFS{bundle: response("FOI 2/23", fm)}
 	r, list := content.LoadFile(fsys, bundle, siteConfig())
 	// One error for each item, where it is.
-	checkDiags(t, diagStrings(list), []string{
-		bundle + ":7:5: error: attachment has no `file`",
-		bundle + ":8:5: error: field `attachments` is empty",
-		bundle + ":9:5: error: field `attachments` is empty",
-		bundle + ":10:4: error: field `attachments` is empty",
-		bundle + ":11:5: error: each attachment must be a file name or `file:` and `title:`",
-		bundle + ":12:12: error: field `file` is empty",
-		bundle + ":13:5: error: attachment has no `file`",
-		bundle + ":14:12: error: field `file` must be text, not a list",
+	checkDiags(t, diagStrings(t, list), []string{
+		bundle + ":7:5: error: attachment has no `file` (add `file:` with the name of the file beside index.md, such as `file: figures.csv`)",
+		bundle + ":8:5: error: field `attachments` is empty (write a value on the empty line, or delete it)",
+		bundle + ":9:5: error: field `attachments` is empty (write a value on the empty line, or delete it)",
+		bundle + ":10:4: error: field `attachments` is empty (write a value on the empty line, or delete it)",
+		bundle + ":11:5: error: each attachment must be a file name or `file:` and `title:` (write `- figures.csv`, or `- file: figures.csv` with `title: Figures` on the next line, indented under `file`)",
+		bundle + ":12:12: error: field `file` is empty (write the name of the file beside index.md, such as `file: figures.csv`)",
+		bundle + ":13:5: error: attachment has no `file` (add `file:` with the name of the file beside index.md, such as `file: figures.csv`)",
+		bundle + ":14:12: error: field `file` must be text, not a list (write the value on the same line as `file:`, not as a list of - lines)",
 	})
 	if len(r.Attachments) != 8 {
 		t.Errorf("%d attachments", len(r.Attachments))
@@ -169,9 +169,9 @@ func TestAttachmentListedTwice(t *testing.T) {
 		"content/responses/b/f.csv": {Data: []byte("a,b\n")},
 	}
 	r, list := content.LoadFile(fsys, bundle, siteConfig())
-	checkDiags(t, diagStrings(list), []string{
+	checkDiags(t, diagStrings(t, list), []string{
 		bundle + ":8:11: error: attachment \"f.csv\" is listed twice (remove one of the two)",
-		bundle + ":10:5: error: attachment \"g.csv\" does not exist in content/responses/b/; did you mean \"f.csv\"?",
+		bundle + ":10:5: error: attachment \"g.csv\" does not exist in content/responses/b/; did you mean \"f.csv\"? (put the file in content/responses/b/ beside index.md, or correct its name here)",
 		bundle + ":11:5: error: attachment \"g.csv\" is listed twice (remove one of the two)",
 	})
 	if r.Attachments[0].Source == "" || r.Attachments[1].Source != "" {
@@ -256,7 +256,7 @@ func TestAttachmentTypes(t *testing.T) {
 				}
 			}
 			// A listed file is never also reported as not listed.
-			checkDiags(t, diagStrings(list), want)
+			checkDiags(t, diagStrings(t, list), want)
 			a := r.Attachments[0]
 			if tt.want == "" && (a.Type != tt.typ || a.Source == "") || tt.want != "" && (a.Type != "" || a.Source != "") {
 				t.Errorf("attachment %+v", a)
@@ -280,7 +280,7 @@ func TestAttachmentsNotListed(t *testing.T) {
 		"content/responses/b/a.csv~":    {Data: []byte("x")},
 	}
 	_, list := content.LoadFile(fsys, bundle, siteConfig())
-	checkDiags(t, diagStrings(list), []string{
+	checkDiags(t, diagStrings(t, list), []string{
 		"content/responses/b/b.pdf: warning: this file is not listed in the response's attachments, so it is not published (add it under `attachments:` in " + bundle + " to publish it)",
 		"content/responses/b/page.html: warning: this file is not listed in the response's attachments, so it is not published (foilog does not publish an HTML web page; to publish it, convert it to a PDF, a CSV table or a PNG picture and list that file under `attachments:` in " + bundle + ")",
 	})

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"fmt"
 	"path"
 	"sort"
@@ -39,9 +40,10 @@ type decoder struct {
 	list diag.List
 }
 
+// errorf adds an error at n and returns it, for the caller to set its
+// Hint.
 func (d *decoder) errorf(n *yaml.Node, code, format string, args ...any) *diag.Diagnostic {
-	d.list.Add(diag.Diagnostic{Path: d.r.Path, Line: n.Line, Col: n.Column, Code: code, Message: fmt.Sprintf(format, args...)})
-	return &d.list[len(d.list)-1]
+	return d.list.Errorf(d.r.Path, n.Line, n.Column, code, format, args...)
 }
 
 func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
@@ -55,13 +57,13 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 			e := d.errorf(k, "frontmatter.unknown-field", "unknown field `%s`", k.Value)
 			if s := diag.Suggest(k.Value, Fields); s != "" {
 				e.Message += fmt.Sprintf("; did you mean `%s`?", s)
-			} else {
-				e.Hint = "fields are " + strings.Join(Fields, ", ")
 			}
+			e.Hint = "fields are " + strings.Join(Fields, ", ")
 			continue
 		}
 		if _, dup := values[k.Value]; dup {
-			d.errorf(k, "frontmatter.duplicate-field", "field `%s` is given twice", k.Value)
+			d.errorf(k, "frontmatter.duplicate-field", "field `%s` is given twice", k.Value).Hint =
+				"keep one of the two lines and delete the other"
 			continue
 		}
 		values[k.Value] = v
@@ -127,7 +129,8 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 	if v := given("force"); v != nil {
 		force = d.text(v, "force", true)
 		if force != "" && Slugify(force) == "" {
-			d.errorf(v, "frontmatter.force", "force %q has no letters or digits to make its address; write its name in words", force)
+			d.errorf(v, "frontmatter.force", "force %q has no letters or digits to make its address; write its name in words", force).Hint =
+				"such as `force: West Midlands Police`, or delete the line to use the authority in foilog.yaml"
 		}
 	}
 	if force != "" {
@@ -168,6 +171,7 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 				names = append(names, string(o))
 			}
 			e := d.errorf(v, "frontmatter.outcome", "outcome %q is not one of %s", s, strings.Join(names, ", "))
+			e.Hint = outcomeHint
 			if sug := outcomeAlias(s); sug != "" {
 				e.Message += fmt.Sprintf("; did you mean `%s`?", sug)
 			} else if sug := diag.Suggest(s, names); sug != "" {
@@ -184,7 +188,8 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 				continue
 			}
 			if slug == "" {
-				d.errorf(item, "frontmatter.topic", "topic %q has no letters or digits to make its address; write it in words", name)
+				d.errorf(item, "frontmatter.topic", "topic %q has no letters or digits to make its address; write it in words", name).Hint =
+					"such as `- Drones`, or delete the line"
 				continue
 			}
 			seen[slug] = true
@@ -202,9 +207,13 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 	}
 	if v := values["draft"]; v != nil {
 		if v.Kind != yaml.ScalarNode {
-			d.errorf(v, "frontmatter.type", "field `draft` must be true or false, not a %s", kindName(v))
+			d.errorf(v, "frontmatter.type", "field `draft` must be true or false, not a %s", kindName(v)).Hint = draftHint
 		} else if v.Tag != "!!bool" {
-			d.errorf(v, "frontmatter.type", "field `draft` must be true or false, not %q", v.Value)
+			e := d.errorf(v, "frontmatter.type", "field `draft` must be true or false, not %q", v.Value)
+			e.Hint = draftHint
+			if v.Style&(yaml.DoubleQuotedStyle|yaml.SingleQuotedStyle) != 0 && (v.Value == "true" || v.Value == "false") {
+				e.Hint = "remove the quotes: `draft: " + v.Value + "`"
+			}
 		} else {
 			r.Draft = v.Value == "true" || v.Value == "True" || v.Value == "TRUE" || v.Value == "yes"
 			if v.Value != "true" && v.Value != "false" {
@@ -237,6 +246,13 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 	}
 	return d.list
 }
+
+// outcomeHint explains the five outcomes.
+const outcomeHint = "disclosed: all the information was given; partial: some was withheld; refused: none was given; " +
+	"ncnd: neither confirmed nor denied; not-held: the information is not held"
+
+// draftHint says how to write the draft field.
+const draftHint = "write `draft: true` to keep the response unpublished, or delete the line to publish it"
 
 func outcomeAlias(s string) string {
 	switch strings.NewReplacer(" ", "", "-", "", "_", "").Replace(s) {
@@ -300,7 +316,7 @@ func rawOffset(raw string, offset int) int {
 // their literal text (reference: 1234 is "1234").
 func (d *decoder) text(n *yaml.Node, key string, single bool) string {
 	if n.Kind != yaml.ScalarNode {
-		d.errorf(n, "frontmatter.type", "field `%s` must be text, not a %s", key, kindName(n))
+		d.errorf(n, "frontmatter.type", "field `%s` must be text, not a %s", key, kindName(n)).Hint = textHint(n, key)
 		return ""
 	}
 	if n.Tag == "!!null" {
@@ -311,9 +327,41 @@ func (d *decoder) text(n *yaml.Node, key string, single bool) string {
 		s = oneLine(s)
 	}
 	if s == "" {
-		d.errorf(n, "frontmatter.empty", "field `%s` is empty", key)
+		d.errorf(n, "frontmatter.empty", "field `%s` is empty", key).Hint = emptyHint(key)
 	}
 	return s
+}
+
+// textHint says how to write the value of key as text, when n is not.
+func textHint(n *yaml.Node, key string) string {
+	switch n.Kind {
+	case yaml.SequenceNode:
+		return "write the value on the same line as `" + key + ":`, not as a list of - lines"
+	case yaml.AliasNode:
+		return "write the value itself, not a YAML alias such as *name"
+	}
+	return "write the value on the same line as `" + key + ":`; if it holds `: `, put the whole value in double quotes"
+}
+
+// emptyHint says what to write in the field key, left empty.
+func emptyHint(key string) string {
+	switch key {
+	case "title":
+		return "give the response a title, such as `title: Use of drones by the force`"
+	case "reference":
+		return "write the request's reference, such as `reference: FOI 1234/23`"
+	case "date":
+		return "write the date of the response, such as `date: 2023-06-14`"
+	case "received":
+		return "write the date the request was received, such as `received: 2023-05-17`, or delete the line"
+	case "outcome":
+		return "write one of: disclosed, partial, refused, ncnd, not-held"
+	case "file":
+		return "write the name of the file beside index.md, such as `file: figures.csv`"
+	case "exemptions", "topics", "aliases", "attachments":
+		return "write a value on the empty line, or delete it"
+	}
+	return "write a value after `" + key + ":`, or delete the line"
 }
 
 // oneLine returns strings.Join(strings.Fields(s), " "): s itself, without
@@ -344,7 +392,8 @@ func (d *decoder) list1(n *yaml.Node, key string) []*yaml.Node {
 		}
 		return []*yaml.Node{n}
 	}
-	d.errorf(n, "frontmatter.type", "field `%s` must be a list, not a %s", key, kindName(n))
+	d.errorf(n, "frontmatter.type", "field `%s` must be a list, not a %s", key, kindName(n)).Hint =
+		"write each item on its own line below `" + key + ":`, starting with - and a space"
 	return nil
 }
 
@@ -367,7 +416,11 @@ func (d *decoder) date(n *yaml.Node, key string) date.Date {
 	}
 	v, err := date.Parse(s)
 	if err != nil {
-		d.errorf(n, "frontmatter.date", "field `%s`: %v", key, err)
+		e := d.errorf(n, "frontmatter.date", "field `%s`: %v", key, err)
+		var de *date.Error
+		if errors.As(err, &de) {
+			e.Hint = de.Hint
+		}
 	}
 	return v
 }
@@ -405,7 +458,7 @@ func (d *decoder) attachment(n *yaml.Node) Attachment {
 	case yaml.ScalarNode:
 		a.Name = d.text(n, "attachments", true)
 		if n.Tag == "!!null" {
-			d.errorf(n, "frontmatter.empty", "field `attachments` is empty")
+			d.errorf(n, "frontmatter.empty", "field `attachments` is empty").Hint = emptyHint("attachments")
 		}
 	case yaml.MappingNode:
 		reported := false // a problem with `file:` itself
@@ -423,22 +476,27 @@ func (d *decoder) attachment(n *yaml.Node) Attachment {
 				e := d.errorf(k, "frontmatter.unknown-field", "unknown attachment field `%s`", k.Value)
 				if s := diag.Suggest(k.Value, []string{"file", "title"}); s != "" {
 					e.Message += fmt.Sprintf("; did you mean `%s`?", s)
-				} else {
-					e.Hint = "attachments have `file` and `title`"
 				}
+				e.Hint = "attachments have `file` and `title`"
 			}
 		}
 		if a.Name == "" && !reported {
-			d.errorf(n, "frontmatter.required", "attachment has no `file`")
+			d.errorf(n, "frontmatter.required", "attachment has no `file`").Hint =
+				"add `file:` with the name of the file beside index.md, such as `file: figures.csv`"
 		}
 	default:
-		d.errorf(n, "frontmatter.type", "each attachment must be a file name or `file:` and `title:`")
+		d.errorf(n, "frontmatter.type", "each attachment must be a file name or `file:` and `title:`").Hint =
+			"write `- figures.csv`, or `- file: figures.csv` with `title: Figures` on the next line, indented under `file`"
 	}
 	if a.Title == "" {
 		a.Title = a.Name
 	}
 	return a
 }
+
+// aliasRootHint says how to write an alias that names the site root or
+// climbs out of it.
+const aliasRootHint = "write the old page's full path from the site's root, without . or .. folders, such as /disclosure-log/2022/foi-0413-22/"
 
 // alias normalises an old URL to a site path: "/a/b/" → "a/b/",
 // "/a/b/index.html" → "a/b/" (the same file), "/a/b.html" stays a file.
@@ -448,20 +506,21 @@ func (d *decoder) alias(n *yaml.Node) (string, bool) {
 		return "", false
 	}
 	if strings.Contains(s, "://") || strings.HasPrefix(s, "//") || strings.ContainsAny(s, "?#\\ ") {
-		d.errorf(n, "frontmatter.alias", "alias %q must be a path on this site, such as /disclosure-log/2022/foi-0413-22/", s)
+		d.errorf(n, "frontmatter.alias", "alias %q must be a path on this site, such as /disclosure-log/2022/foi-0413-22/", s).Hint =
+			"write only the old address's path: the part after the site's name, from / up to any ? or #, with %20 for a space"
 		return "", false
 	}
 	p := strings.TrimPrefix(s, "/")
 	clean := path.Clean("/" + p)
 	if strings.Contains(p, "..") || clean == "/" {
-		d.errorf(n, "frontmatter.alias", "alias %q must name a page below the site root", s)
+		d.errorf(n, "frontmatter.alias", "alias %q must name a page below the site root", s).Hint = aliasRootHint
 		return "", false
 	}
 	p = strings.TrimPrefix(clean, "/")
 	if path.Base(p) == "index.html" {
 		p = strings.TrimSuffix(p, "index.html")
 		if p == "" {
-			d.errorf(n, "frontmatter.alias", "alias %q must name a page below the site root", s)
+			d.errorf(n, "frontmatter.alias", "alias %q must name a page below the site root", s).Hint = aliasRootHint
 			return "", false
 		}
 		return p, true

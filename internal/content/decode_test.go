@@ -35,15 +35,21 @@ func loadOne(t *testing.T, fm string, cfg config.Site) (*content.Response, []str
 	t.Helper()
 	fsys := fstest.MapFS{file: {Data: []byte("---\n" + fm + "---\nYou asked about drones.\n")}}
 	r, list := content.LoadFile(fsys, file, cfg)
-	return r, diagStrings(list)
+	return r, diagStrings(t, list)
 }
 
 // diagStrings returns each diagnostic as `path:line:col: severity: message
-// (hint)`, sorted, with related places on their own indented lines.
-func diagStrings(list diag.List) []string {
+// (hint)`, sorted, with related places on their own indented lines. It
+// fails the test for a diagnostic without a hint: every problem foilog
+// reports says what to do about it.
+func diagStrings(t *testing.T, list diag.List) []string {
+	t.Helper()
 	list.Sort()
 	var out []string
 	for _, d := range list {
+		if d.Hint == "" {
+			t.Errorf("%s has no hint", d)
+		}
 		s := d.String()
 		for _, r := range d.Related {
 			s += "\n\t" + r.Position() + ": " + r.Message
@@ -142,10 +148,10 @@ func TestFrontMatterFields(t *testing.T) {
 			P + ":4:1: error: required field `title` has no value (add a line such as `title: Use of drones by the force`)",
 		}},
 		{name: "empty strings", fm: "title: \"\"\nreference: '  '\ndate: \"\"\noutcome: ''\n", want: []string{
-			P + ":2:8: error: field `title` is empty",
-			P + ":3:12: error: field `reference` is empty",
-			P + ":4:7: error: field `date` is empty",
-			P + ":5:10: error: field `outcome` is empty",
+			P + ":2:8: error: field `title` is empty (give the response a title, such as `title: Use of drones by the force`)",
+			P + ":3:12: error: field `reference` is empty (write the request's reference, such as `reference: FOI 1234/23`)",
+			P + ":4:7: error: field `date` is empty (write the date of the response, such as `date: 2023-06-14`)",
+			P + ":5:10: error: field `outcome` is empty (write one of: disclosed, partial, refused, ncnd, not-held)",
 		}},
 
 		// Title.
@@ -162,16 +168,16 @@ func TestFrontMatterFields(t *testing.T) {
 				}
 			}},
 		{name: "title as a list", fm: "title: [Drones, Helicopters]\nreference: FOI 1/23\ndate: 2023-06-14\noutcome: disclosed\n", want: []string{
-			P + ":2:8: error: field `title` must be text, not a list",
+			P + ":2:8: error: field `title` must be text, not a list (write the value on the same line as `title:`, not as a list of - lines)",
 		}},
 		{name: "title as a block list", fm: "title:\n  - Drones\nreference: FOI 1/23\ndate: 2023-06-14\noutcome: disclosed\n", want: []string{
-			P + ":3:3: error: field `title` must be text, not a list",
+			P + ":3:3: error: field `title` must be text, not a list (write the value on the same line as `title:`, not as a list of - lines)",
 		}},
 		{name: "title as a mapping", fm: "title: {text: Drones}\nreference: FOI 1/23\ndate: 2023-06-14\noutcome: disclosed\n", want: []string{
-			P + ":2:8: error: field `title` must be text, not a set of fields",
+			P + ":2:8: error: field `title` must be text, not a set of fields (write the value on the same line as `title:`; if it holds `: `, put the whole value in double quotes)",
 		}},
 		{name: "title as a YAML alias", fm: "title: &t Drones\nreference: FOI 1/23\ndate: 2023-06-14\noutcome: disclosed\nforce: *t\n", want: []string{
-			P + ":6:8: error: field `force` must be text, not a YAML alias",
+			P + ":6:8: error: field `force` must be text, not a YAML alias (write the value itself, not a YAML alias such as *name)",
 		}},
 		{name: "title that YAML reads as a number or boolean", fm: "title: 2023\nreference: FOI 1/23\ndate: 2023-06-14\noutcome: disclosed\nforce: yes\n",
 			check: func(t *testing.T, r *content.Response) {
@@ -209,7 +215,7 @@ func TestFrontMatterFields(t *testing.T) {
 				}
 			}},
 		{name: "reference as a list", fm: "title: T\nreference: [FOI 1/23]\ndate: 2023-06-14\noutcome: disclosed\n", want: []string{
-			P + ":3:12: error: field `reference` must be text, not a list",
+			P + ":3:12: error: field `reference` must be text, not a list (write the value on the same line as `reference:`, not as a list of - lines)",
 		}},
 		{name: "slug override", fm: required + "slug: drones-2023\n", check: func(t *testing.T, r *content.Response) {
 			if r.Slug != "drones-2023" || r.URL() != "responses/drones-2023/" || r.Lines["slug"] != 6 {
@@ -238,7 +244,7 @@ func TestFrontMatterFields(t *testing.T) {
 			}
 		}},
 		{name: "empty slug", fm: required + "slug: \"\"\n", want: []string{
-			P + ":6:7: error: field `slug` is empty",
+			P + ":6:7: error: field `slug` is empty (write a value after `slug:`, or delete the line)",
 		}},
 
 		// Dates.
@@ -260,23 +266,23 @@ func TestFrontMatterFields(t *testing.T) {
 				}
 			}},
 		{name: "date that does not exist", fm: "title: T\nreference: R1\ndate: 31/02/2023\noutcome: disclosed\n", want: []string{
-			P + ":4:7: error: field `date`: \"31/02/2023\" does not exist: February 2023 has 28 days",
+			P + ":4:7: error: field `date`: \"31/02/2023\" does not exist: February 2023 has 28 days (write the date as 28/02/2023 or check the day)",
 		}, check: func(t *testing.T, r *content.Response) {
 			if !r.Date.IsZero() {
 				t.Errorf("Date = %v, want zero after an error", r.Date)
 			}
 		}},
 		{name: "date US month first", fm: "title: T\nreference: R1\ndate: 05/13/2023\noutcome: disclosed\n", want: []string{
-			P + ":4:7: error: field `date`: \"05/13/2023\" has month 13: dates are day first (dd/mm/yyyy); did you mean 13/05/2023?",
+			P + ":4:7: error: field `date`: \"05/13/2023\" has month 13: dates are day first (dd/mm/yyyy); did you mean 13/05/2023? (dates are written day, month, year: 13/05/2023, 13 May 2023 or 2023-05-13)",
 		}},
 		{name: "date two-digit year", fm: required + "received: 12/05/23\n", want: []string{
-			P + ":6:11: error: field `received`: \"12/05/23\" has a two-digit year; write the year in full: use 2023-05-12, 12/05/2023 or 12 May 2023",
+			P + ":6:11: error: field `received`: \"12/05/23\" has a two-digit year; write the year in full: use 2023-05-12, 12/05/2023 or 12 May 2023 (write it as 12/05/2023)",
 		}},
 		{name: "date with a time", fm: required + "received: 2023-05-12T09:00:00Z\n", want: []string{
-			P + ":6:11: error: field `received`: \"2023-05-12T09:00:00Z\" is not a date: use 2023-05-12, 12/05/2023 or 12 May 2023",
+			P + ":6:11: error: field `received`: \"2023-05-12T09:00:00Z\" is not a date: use 2023-05-12, 12/05/2023 or 12 May 2023 (write the date alone, as 2023-05-12; to publish at a set time, use `publish:`)",
 		}},
 		{name: "date as a list", fm: required + "received: [2023-05-12]\n", want: []string{
-			P + ":6:11: error: field `received` must be text, not a list",
+			P + ":6:11: error: field `received` must be text, not a list (write the value on the same line as `received:`, not as a list of - lines)",
 		}},
 		{name: "received left empty", fm: required + "received:\n", check: func(t *testing.T, r *content.Response) {
 			if !r.Received.IsZero() {
@@ -302,13 +308,13 @@ func TestFrontMatterFields(t *testing.T) {
 				}
 			}},
 		{name: "force as a mapping", fm: required + "force:\n  name: West Midlands Police\n", want: []string{
-			P + ":7:3: error: field `force` must be text, not a set of fields",
+			P + ":7:3: error: field `force` must be text, not a set of fields (write the value on the same line as `force:`; if it holds `: `, put the whole value in double quotes)",
 		}},
 		{name: "force of emoji", fm: required + "force: \"🚓\"\n", want: []string{
-			P + ":6:8: error: force \"🚓\" has no letters or digits to make its address; write its name in words",
+			P + ":6:8: error: force \"🚓\" has no letters or digits to make its address; write its name in words (such as `force: West Midlands Police`, or delete the line to use the authority in foilog.yaml)",
 		}},
 		{name: "force of punctuation", fm: required + "force: \"—\"\n", want: []string{
-			P + ":6:8: error: force \"—\" has no letters or digits to make its address; write its name in words",
+			P + ":6:8: error: force \"—\" has no letters or digits to make its address; write its name in words (such as `force: West Midlands Police`, or delete the line to use the authority in foilog.yaml)",
 		}},
 
 		// Regime.
@@ -341,7 +347,7 @@ func TestFrontMatterFields(t *testing.T) {
 			}
 		}},
 		{name: "regime empty", fm: required + "regime: \"\"\n", want: []string{
-			P + ":6:9: error: field `regime` is empty",
+			P + ":6:9: error: field `regime` is empty (write a value after `regime:`, or delete the line)",
 		}},
 
 		// Exemptions.
@@ -410,10 +416,10 @@ func TestFrontMatterFields(t *testing.T) {
 			P + ":7:13: error: expected a number after \"Section\" (write it as \"Section 31(3)\")",
 		}},
 		{name: "exemption empty item", fm: required + "exemptions:\n  - ''\n", want: []string{
-			P + ":7:5: error: field `exemptions` is empty",
+			P + ":7:5: error: field `exemptions` is empty (write a value on the empty line, or delete it)",
 		}},
 		{name: "exemptions as a mapping", fm: required + "exemptions:\n  s31: Law enforcement\n", want: []string{
-			P + ":7:3: error: field `exemptions` must be a list, not a set of fields",
+			P + ":7:3: error: field `exemptions` must be a list, not a set of fields (write each item on its own line below `exemptions:`, starting with - and a space)",
 		}},
 
 		// Outcome.
@@ -430,25 +436,25 @@ func TestFrontMatterFields(t *testing.T) {
 				}
 			}},
 		{name: "outcome in words", fm: "title: T\nreference: R1\ndate: 2023-06-14\noutcome: \"neither confirm nor deny\"\n", want: []string{
-			P + ":5:10: error: outcome \"neither confirm nor deny\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `ncnd`?",
+			P + ":5:10: error: outcome \"neither confirm nor deny\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `ncnd`? (disclosed: all the information was given; partial: some was withheld; refused: none was given; ncnd: neither confirmed nor denied; not-held: the information is not held)",
 		}},
 		{name: "outcome alias not held", fm: "title: T\nreference: R1\ndate: 2023-06-14\noutcome: Information not held\n", want: []string{
-			P + ":5:10: error: outcome \"information not held\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `not-held`?",
+			P + ":5:10: error: outcome \"information not held\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `not-held`? (disclosed: all the information was given; partial: some was withheld; refused: none was given; ncnd: neither confirmed nor denied; not-held: the information is not held)",
 		}},
 		{name: "outcome alias partly disclosed", fm: "title: T\nreference: R1\ndate: 2023-06-14\noutcome: partly disclosed\n", want: []string{
-			P + ":5:10: error: outcome \"partly disclosed\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `partial`?",
+			P + ":5:10: error: outcome \"partly disclosed\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `partial`? (disclosed: all the information was given; partial: some was withheld; refused: none was given; ncnd: neither confirmed nor denied; not-held: the information is not held)",
 		}},
 		{name: "outcome alias withheld", fm: "title: T\nreference: R1\ndate: 2023-06-14\noutcome: withheld\n", want: []string{
-			P + ":5:10: error: outcome \"withheld\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `refused`?",
+			P + ":5:10: error: outcome \"withheld\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `refused`? (disclosed: all the information was given; partial: some was withheld; refused: none was given; ncnd: neither confirmed nor denied; not-held: the information is not held)",
 		}},
 		{name: "outcome typo", fm: "title: T\nreference: R1\ndate: 2023-06-14\noutcome: disclosd\n", want: []string{
-			P + ":5:10: error: outcome \"disclosd\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `disclosed`?",
+			P + ":5:10: error: outcome \"disclosd\" is not one of disclosed, partial, refused, ncnd, not-held; did you mean `disclosed`? (disclosed: all the information was given; partial: some was withheld; refused: none was given; ncnd: neither confirmed nor denied; not-held: the information is not held)",
 		}},
 		{name: "outcome unknown", fm: "title: T\nreference: R1\ndate: 2023-06-14\noutcome: maybe\n", want: []string{
-			P + ":5:10: error: outcome \"maybe\" is not one of disclosed, partial, refused, ncnd, not-held",
+			P + ":5:10: error: outcome \"maybe\" is not one of disclosed, partial, refused, ncnd, not-held (disclosed: all the information was given; partial: some was withheld; refused: none was given; ncnd: neither confirmed nor denied; not-held: the information is not held)",
 		}},
 		{name: "outcome as a list", fm: "title: T\nreference: R1\ndate: 2023-06-14\noutcome: [ncnd]\n", want: []string{
-			P + ":5:10: error: field `outcome` must be text, not a list",
+			P + ":5:10: error: field `outcome` must be text, not a list (write the value on the same line as `outcome:`, not as a list of - lines)",
 		}},
 
 		// Topics.
@@ -472,16 +478,16 @@ func TestFrontMatterFields(t *testing.T) {
 			}
 		}},
 		{name: "topics with bad items", fm: required + "topics: [Drones, {a: b}, '!!!', '', ~]\n", want: []string{
-			P + ":6:18: error: field `topics` must be text, not a set of fields",
-			P + ":6:26: error: topic \"!!!\" has no letters or digits to make its address; write it in words",
-			P + ":6:33: error: field `topics` is empty",
+			P + ":6:18: error: field `topics` must be text, not a set of fields (write the value on the same line as `topics:`; if it holds `: `, put the whole value in double quotes)",
+			P + ":6:26: error: topic \"!!!\" has no letters or digits to make its address; write it in words (such as `- Drones`, or delete the line)",
+			P + ":6:33: error: field `topics` is empty (write a value on the empty line, or delete it)",
 		}, check: func(t *testing.T, r *content.Response) {
 			if len(r.Topics) != 1 || r.Topics[0].Slug != "drones" {
 				t.Errorf("Topics = %+v", r.Topics)
 			}
 		}},
 		{name: "topics as a mapping", fm: required + "topics: {a: b}\n", want: []string{
-			P + ":6:9: error: field `topics` must be a list, not a set of fields",
+			P + ":6:9: error: field `topics` must be a list, not a set of fields (write each item on its own line below `topics:`, starting with - and a space)",
 		}},
 
 		// Summary.
@@ -497,7 +503,7 @@ func TestFrontMatterFields(t *testing.T) {
 			}
 		}},
 		{name: "summary as a list", fm: required + "summary:\n  - one\n", want: []string{
-			P + ":7:3: error: field `summary` must be text, not a list",
+			P + ":7:3: error: field `summary` must be text, not a list (write the value on the same line as `summary:`, not as a list of - lines)",
 		}},
 
 		// Draft.
@@ -522,19 +528,19 @@ func TestFrontMatterFields(t *testing.T) {
 			}
 		}},
 		{name: "draft yes", fm: required + "draft: yes\n", want: []string{
-			P + ":6:8: error: field `draft` must be true or false, not \"yes\"",
+			P + ":6:8: error: field `draft` must be true or false, not \"yes\" (write `draft: true` to keep the response unpublished, or delete the line to publish it)",
 		}},
 		{name: "draft quoted", fm: required + "draft: \"true\"\n", want: []string{
-			P + ":6:8: error: field `draft` must be true or false, not \"true\"",
+			P + ":6:8: error: field `draft` must be true or false, not \"true\" (remove the quotes: `draft: true`)",
 		}},
 		{name: "draft as a list", fm: required + "draft: [true]\n", want: []string{
-			P + ":6:8: error: field `draft` must be true or false, not a list",
+			P + ":6:8: error: field `draft` must be true or false, not a list (write `draft: true` to keep the response unpublished, or delete the line to publish it)",
 		}},
 		{name: "draft as a mapping", fm: required + "draft:\n  value: true\n", want: []string{
-			P + ":7:3: error: field `draft` must be true or false, not a set of fields",
+			P + ":7:3: error: field `draft` must be true or false, not a set of fields (write `draft: true` to keep the response unpublished, or delete the line to publish it)",
 		}},
 		{name: "draft number", fm: required + "draft: 1\n", want: []string{
-			P + ":6:8: error: field `draft` must be true or false, not \"1\"",
+			P + ":6:8: error: field `draft` must be true or false, not \"1\" (write `draft: true` to keep the response unpublished, or delete the line to publish it)",
 		}},
 
 		// Publish.
@@ -553,7 +559,7 @@ func TestFrontMatterFields(t *testing.T) {
 			P + ":6:10: error: field `publish`: \"2026-02-30 09:00\" is not a date or date and time (use 2026-12-01T09:00:00Z, 2026-12-01 09:00 (UK time) or a date)",
 		}},
 		{name: "publish as a list", fm: required + "publish: [2026-12-01]\n", want: []string{
-			P + ":6:10: error: field `publish` must be text, not a list",
+			P + ":6:10: error: field `publish` must be text, not a list (write the value on the same line as `publish:`, not as a list of - lines)",
 		}},
 
 		// Aliases.
@@ -572,14 +578,14 @@ func TestFrontMatterFields(t *testing.T) {
 		}},
 		{name: "aliases rejected", fm: required + "aliases:\n  - http://example.org/old/\n  - //example.org/old/\n  - /a/../b/\n  - ..\n  - /\n  - /a b/\n  - /old/?page=2\n  - /old/#top\n",
 			want: []string{
-				P + ":7:5: error: alias \"http://example.org/old/\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/",
-				P + ":8:5: error: alias \"//example.org/old/\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/",
-				P + ":9:5: error: alias \"/a/../b/\" must name a page below the site root",
-				P + ":10:5: error: alias \"..\" must name a page below the site root",
-				P + ":11:5: error: alias \"/\" must name a page below the site root",
-				P + ":12:5: error: alias \"/a b/\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/",
-				P + ":13:5: error: alias \"/old/?page=2\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/",
-				P + ":14:5: error: alias \"/old/#top\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/",
+				P + ":7:5: error: alias \"http://example.org/old/\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/ (write only the old address's path: the part after the site's name, from / up to any ? or #, with %20 for a space)",
+				P + ":8:5: error: alias \"//example.org/old/\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/ (write only the old address's path: the part after the site's name, from / up to any ? or #, with %20 for a space)",
+				P + ":9:5: error: alias \"/a/../b/\" must name a page below the site root (write the old page's full path from the site's root, without . or .. folders, such as /disclosure-log/2022/foi-0413-22/)",
+				P + ":10:5: error: alias \"..\" must name a page below the site root (write the old page's full path from the site's root, without . or .. folders, such as /disclosure-log/2022/foi-0413-22/)",
+				P + ":11:5: error: alias \"/\" must name a page below the site root (write the old page's full path from the site's root, without . or .. folders, such as /disclosure-log/2022/foi-0413-22/)",
+				P + ":12:5: error: alias \"/a b/\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/ (write only the old address's path: the part after the site's name, from / up to any ? or #, with %20 for a space)",
+				P + ":13:5: error: alias \"/old/?page=2\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/ (write only the old address's path: the part after the site's name, from / up to any ? or #, with %20 for a space)",
+				P + ":14:5: error: alias \"/old/#top\" must be a path on this site, such as /disclosure-log/2022/foi-0413-22/ (write only the old address's path: the part after the site's name, from / up to any ? or #, with %20 for a space)",
 			}, check: func(t *testing.T, r *content.Response) {
 				if len(r.Aliases) != 0 {
 					t.Errorf("Aliases = %q, want none", r.Aliases)
@@ -601,33 +607,33 @@ func TestFrontMatterFields(t *testing.T) {
 				}
 			}},
 		{name: "alias of the home page file", fm: required + "aliases: [/index.html]\n", want: []string{
-			P + ":6:11: error: alias \"/index.html\" must name a page below the site root",
+			P + ":6:11: error: alias \"/index.html\" must name a page below the site root (write the old page's full path from the site's root, without . or .. folders, such as /disclosure-log/2022/foi-0413-22/)",
 		}},
 		{name: "aliases as a mapping", fm: required + "aliases: {old: /x/}\n", want: []string{
-			P + ":6:10: error: field `aliases` must be a list, not a set of fields",
+			P + ":6:10: error: field `aliases` must be a list, not a set of fields (write each item on its own line below `aliases:`, starting with - and a space)",
 		}},
 
 		// Keys.
 		{name: "duplicate key", fm: required + "title: Again\n", want: []string{
-			P + ":6:1: error: field `title` is given twice",
+			P + ":6:1: error: field `title` is given twice (keep one of the two lines and delete the other)",
 		}, check: func(t *testing.T, r *content.Response) {
 			if r.Title != "Use of drones" || r.Lines["title"] != 2 {
 				t.Errorf("Title = %q at line %d, want the first one", r.Title, r.Lines["title"])
 			}
 		}},
 		{name: "unknown key with did-you-mean", fm: required + "exemptons: [s31(3)]\nTitle: x\n", want: []string{
-			P + ":6:1: error: unknown field `exemptons`; did you mean `exemptions`?",
-			P + ":7:1: error: unknown field `Title`; did you mean `title`?",
+			P + ":6:1: error: unknown field `exemptons`; did you mean `exemptions`? (fields are title, reference, slug, date, received, force, regime, exemptions, outcome, topics, summary, attachments, draft, publish, aliases)",
+			P + ":7:1: error: unknown field `Title`; did you mean `title`? (fields are title, reference, slug, date, received, force, regime, exemptions, outcome, topics, summary, attachments, draft, publish, aliases)",
 		}},
 		{name: "unknown key without did-you-mean", fm: required + "colour: blue\n", want: []string{
 			P + ":6:1: error: unknown field `colour` (fields are title, reference, slug, date, received, force, regime, exemptions, outcome, topics, summary, attachments, draft, publish, aliases)",
 		}},
 		{name: "everything wrong at once", fm: "title: [x]\nreference: {a: b}\ndate: 30/02/2024\noutcome: sure\nexemptons: x\n", want: []string{
-			P + ":2:8: error: field `title` must be text, not a list",
-			P + ":3:12: error: field `reference` must be text, not a set of fields",
-			P + ":4:7: error: field `date`: \"30/02/2024\" does not exist: February 2024 has 29 days",
-			P + ":5:10: error: outcome \"sure\" is not one of disclosed, partial, refused, ncnd, not-held",
-			P + ":6:1: error: unknown field `exemptons`; did you mean `exemptions`?",
+			P + ":2:8: error: field `title` must be text, not a list (write the value on the same line as `title:`, not as a list of - lines)",
+			P + ":3:12: error: field `reference` must be text, not a set of fields (write the value on the same line as `reference:`; if it holds `: `, put the whole value in double quotes)",
+			P + ":4:7: error: field `date`: \"30/02/2024\" does not exist: February 2024 has 29 days (write the date as 29/02/2024 or check the day)",
+			P + ":5:10: error: outcome \"sure\" is not one of disclosed, partial, refused, ncnd, not-held (disclosed: all the information was given; partial: some was withheld; refused: none was given; ncnd: neither confirmed nor denied; not-held: the information is not held)",
+			P + ":6:1: error: unknown field `exemptons`; did you mean `exemptions`? (fields are title, reference, slug, date, received, force, regime, exemptions, outcome, topics, summary, attachments, draft, publish, aliases)",
 		}},
 	}
 	for _, tt := range tests {
@@ -691,14 +697,14 @@ func TestFrontMatterSyntax(t *testing.T) {
 			file + ":3:1: error: front-matter is not valid YAML: mapping values are not allowed in this context (a value contains `: `; put the whole value in double quotes)",
 		}},
 		{"front-matter a list", "---\n- title\n---\n", []string{
-			file + ":2:1: error: front-matter must be a list of `key: value` fields",
+			file + ":2:1: error: front-matter must be a list of `key: value` fields (write one field per line, each a name, a colon and a value, such as `title: Use of drones`)",
 		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := fstest.MapFS{file: {Data: []byte(tt.src)}}
 			r, list := content.LoadFile(fsys, file, siteConfig())
-			checkDiags(t, diagStrings(list), tt.want)
+			checkDiags(t, diagStrings(t, list), tt.want)
 			if r != nil {
 				t.Errorf("LoadFile returned a response for a file that has none: %+v", r)
 			}

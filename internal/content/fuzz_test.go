@@ -41,8 +41,8 @@ func FuzzLoadFile(f *testing.F) {
 			if d.Path != p && !strings.HasPrefix(d.Path, path.Dir(p)+"/") {
 				t.Fatalf("diagnostic names another file: %s", d)
 			}
-			if d.Line < 0 || d.Col < 0 || d.Message == "" || d.Code == "" {
-				t.Fatalf("diagnostic without position, message or code: %#v", d)
+			if d.Line < 0 || d.Col < 0 || d.Message == "" || d.Code == "" || d.Hint == "" {
+				t.Fatalf("diagnostic without position, message, code or hint: %#v", d)
 			}
 		}
 		if r == nil {

@@ -45,7 +45,7 @@ func Sources(fsys fs.FS) ([]string, diag.List) {
 			Hint:    "is --source the site's folder? To start a new log, create the folder " + Dir + "/"})
 		return nil, list
 	case err != nil:
-		list.Errorf(Dir, 0, 0, "content.read", "cannot read: %v", err)
+		list.Errorf(Dir, 0, 0, "content.read", "cannot read: %v", err).Hint = readHint
 		return nil, list
 	case !info.IsDir():
 		list.Add(diag.Diagnostic{Path: Dir, Code: "content.missing",
@@ -69,7 +69,7 @@ func Sources(fsys fs.FS) ([]string, diag.List) {
 	}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			list.Errorf(p, 0, 0, "content.read", "cannot read: %v", err)
+			list.Errorf(p, 0, 0, "content.read", "cannot read: %v", err).Hint = readHint
 			return nil
 		}
 		if p == Dir {
@@ -98,7 +98,8 @@ func Sources(fsys fs.FS) ([]string, diag.List) {
 			return nil // an editor's backup
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			list.Errorf(p, 0, 0, "content.symlink", "symbolic links are not followed")
+			list.Errorf(p, 0, 0, "content.symlink", "symbolic links are not followed").Hint =
+				"copy the file or folder itself here instead of a link to it"
 			return nil
 		}
 		if d.IsDir() {
@@ -135,12 +136,13 @@ func Sources(fsys fs.FS) ([]string, diag.List) {
 				}
 			}
 		default:
-			warn(p, "content.stray", "files nested more than one folder deep are not published", "")
+			warn(p, "content.stray", "files nested more than one folder deep are not published",
+				"put the file directly in its response's folder, beside index.md")
 		}
 		return nil
 	})
 	if err != nil {
-		list.Errorf(Dir, 0, 0, "content.read", "cannot read: %v", err)
+		list.Errorf(Dir, 0, 0, "content.read", "cannot read: %v", err).Hint = readHint
 	}
 	sort.Strings(paths)
 	return paths, list
@@ -174,6 +176,9 @@ func misplaced(fsys fs.FS) diag.List {
 	})
 	return list
 }
+
+// readHint is the hint for a file or folder foilog cannot read.
+const readHint = "check that the file exists and that your account may open it"
 
 // hidden reports whether a file name starts with a dot, as those of
 // editors' and systems' own files do.
@@ -242,11 +247,12 @@ func LoadFile(fsys fs.FS, p string, cfg config.Site) (*Response, diag.List) {
 	var list diag.List
 	src, size, err := readFile(fsys, p)
 	if err != nil {
-		list.Errorf(p, 0, 0, "content.read", "cannot read: %v", err)
+		list.Errorf(p, 0, 0, "content.read", "cannot read: %v", err).Hint = readHint
 		return nil, list
 	}
 	if size > MaxFileSize {
-		list.Errorf(p, 0, 0, "content.too-large", "file is %s; the largest response foilog reads is %s", humanSize(size), humanSize(MaxFileSize))
+		list.Errorf(p, 0, 0, "content.too-large", "file is %s; the largest response foilog reads is %s", humanSize(size), humanSize(MaxFileSize)).Hint =
+			"shorten the letter: put long tables in a CSV attachment, and check nothing was pasted in by mistake"
 		return nil, list
 	}
 	if line, col, ok := invalidUTF8(src); ok {
@@ -478,7 +484,11 @@ func loadAttachments(fsys fs.FS, r *Response) diag.List {
 		ok, typeMessage, typeHint := attachmentType(a.Name)
 		switch {
 		case strings.Contains(a.Name, "/") || strings.Contains(a.Name, "\\") || a.Name == "." || a.Name == ".." || a.Name == "index.md":
-			errorf("attachment.path", "", "attachment %q must be the name of a file beside index.md, with no folders", a.Name)
+			hint := "put the file in the response's folder beside index.md and list its name only"
+			if a.Name == "index.md" {
+				hint = "list the files beside index.md, not index.md itself"
+			}
+			errorf("attachment.path", hint, "attachment %q must be the name of a file beside index.md, with no folders", a.Name)
 			continue
 		case !r.Bundle:
 			errorf("attachment.not-bundle", fmt.Sprintf("move this file to %s/index.md and put %s beside it", strings.TrimSuffix(r.Path, ".md"), a.Name),
@@ -504,15 +514,15 @@ func loadAttachments(fsys fs.FS, r *Response) diag.List {
 					msg += fmt.Sprintf("; did you mean %q?", s)
 				}
 			}
-			errorf("attachment.missing", "", "%s", msg)
+			errorf("attachment.missing", "put the file in "+dir+"/ beside "+path.Base(r.Path)+", or correct its name here", "%s", msg)
 			continue
 		}
 		if info.IsDir() || !info.Mode().IsRegular() {
-			errorf("attachment.path", "", "attachment %q is not a regular file", a.Name)
+			errorf("attachment.path", "list the files themselves, each beside index.md, not a folder or a link", "attachment %q is not a regular file", a.Name)
 			continue
 		}
 		if info.Size() > MaxAttachmentSize {
-			errorf("attachment.too-large", "", "attachment %q is %s; the largest foilog publishes is %s",
+			errorf("attachment.too-large", "split it into smaller files, or publish the data as CSV", "attachment %q is %s; the largest foilog publishes is %s",
 				a.Name, humanSize(info.Size()), humanSize(MaxAttachmentSize))
 			continue
 		}

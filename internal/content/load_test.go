@@ -55,7 +55,7 @@ func TestSources(t *testing.T) {
 	if strings.Join(paths, "\n") != strings.Join(want, "\n") {
 		t.Errorf("Sources = %q, want %q", paths, want)
 	}
-	checkDiags(t, diagStrings(list), []string{
+	checkDiags(t, diagStrings(t, list), []string{
 		"content/drafts/old.MD: warning: this Markdown file is not in content/responses/, so it is not published (move it into content/responses/)",
 		"content/other.md: warning: this Markdown file is not in content/responses/, so it is not published (move it into content/responses/)",
 		"content/responses/.hidden.md: warning: this file's name starts with a dot, so it is hidden and not published (rename it hidden.md to publish it)",
@@ -63,11 +63,11 @@ func TestSources(t *testing.T) {
 		"content/responses/Response.MD: warning: only files ending in .md (lower case) are read as responses, so this one is not published (rename it Response.md)",
 		"content/responses/b/notes.md: warning: this Markdown file is inside a response folder but is not its index.md, so it is not published (if it is a response of its own, move it to content/responses/)",
 		"content/responses/i/notes.md: warning: this Markdown file is inside a response folder but is not its index.md, so it is not published (rename it index.md, or move it to content/responses/)",
-		"content/responses/c/d/deep.md: warning: files nested more than one folder deep are not published",
+		"content/responses/c/d/deep.md: warning: files nested more than one folder deep are not published (put the file directly in its response's folder, beside index.md)",
 		"content/responses/f: warning: this folder has no index.md, so nothing in it is published (name the response's Markdown file index.md)",
 		"content/responses/g/Index.md: warning: a response folder's Markdown file must be named index.md (lower case), so this one is not published (rename it index.md)",
 		"content/responses/h/index.markdown: warning: a response folder's Markdown file must be named index.md (lower case), so this one is not published (rename it index.md)",
-		"content/responses/link.md: error: symbolic links are not followed",
+		"content/responses/link.md: error: symbolic links are not followed (copy the file or folder itself here instead of a link to it)",
 		"content/responses/old.markdown: warning: only files ending in .md (lower case) are read as responses, so this one is not published (rename it old.md)",
 		"content/responses/readme.txt: warning: only .md files are published from content/responses/ (put attachments in a response folder beside its index.md)",
 	})
@@ -99,7 +99,7 @@ func TestSourcesWithoutResponsesFolder(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			paths, list := content.Sources(tt.fsys)
-			checkDiags(t, diagStrings(list), tt.want)
+			checkDiags(t, diagStrings(t, list), tt.want)
 			if len(paths) != tt.paths {
 				t.Errorf("paths %q", paths)
 			}
@@ -130,7 +130,7 @@ func TestLoadFileNotUTF8(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			fsys := fstest.MapFS{file: {Data: []byte(tt.src)}}
 			r, list := content.LoadFile(fsys, file, siteConfig())
-			checkDiags(t, diagStrings(list), []string{file + ":" + tt.pos + ": error: file is not valid UTF-8 text" + hint})
+			checkDiags(t, diagStrings(t, list), []string{file + ":" + tt.pos + ": error: file is not valid UTF-8 text" + hint})
 			if r != nil {
 				t.Errorf("LoadFile returned a response: %+v", r)
 			}
@@ -143,8 +143,8 @@ func TestLoadFileBOMAndCRLF(t *testing.T) {
 		"colour: blue\r\nsummary: \"None held.\"\r\n---\r\nYou asked.\r\n"
 	fsys := fstest.MapFS{file: {Data: []byte(src)}}
 	r, list := content.LoadFile(fsys, file, siteConfig())
-	checkDiags(t, diagStrings(list), []string{
-		file + ":4:7: error: field `date`: \"31/02/2023\" does not exist: February 2023 has 28 days",
+	checkDiags(t, diagStrings(t, list), []string{
+		file + ":4:7: error: field `date`: \"31/02/2023\" does not exist: February 2023 has 28 days (write the date as 28/02/2023 or check the day)",
 		file + ":6:1: error: unknown field `colour` (fields are title, reference, slug, date, received, force, regime, exemptions, outcome, topics, summary, attachments, draft, publish, aliases)",
 	})
 	if r == nil {
@@ -161,8 +161,8 @@ func TestLoadFileBOMAndCRLF(t *testing.T) {
 func TestLoadFileSize(t *testing.T) {
 	big := make([]byte, content.MaxFileSize+1)
 	r, list := content.LoadFile(fstest.MapFS{file: {Data: big}}, file, siteConfig())
-	checkDiags(t, diagStrings(list), []string{
-		file + ": error: file is 4.0 MB; the largest response foilog reads is 4.0 MB",
+	checkDiags(t, diagStrings(t, list), []string{
+		file + ": error: file is 4.0 MB; the largest response foilog reads is 4.0 MB (shorten the letter: put long tables in a CSV attachment, and check nothing was pasted in by mistake)",
 	})
 	if r != nil || list[0].Code != "content.too-large" {
 		t.Errorf("response %v, code %q", r, list[0].Code)
@@ -205,7 +205,7 @@ func TestLoad(t *testing.T) {
 	if got := strings.Join(paths, " "); got != "content/responses/a.md content/responses/b.md content/responses/c/index.md content/responses/e.md" {
 		t.Errorf("Load returned %s", got)
 	}
-	checkDiags(t, diagStrings(list), []string{
+	checkDiags(t, diagStrings(t, list), []string{
 		"content/responses/d.md:1:1: error: response has no front-matter (start the file with a line ---, the fields (title, reference, date, outcome), and another ---)",
 		"content/responses/e.md:3:1: error: reference \"foi 1/23\" is already used by content/responses/a.md (every response needs its own reference)\n\tcontent/responses/a.md:3: first used here",
 		"content/responses/e.md:3:1: error: the page address /responses/foi-1-23/ is also the address of content/responses/a.md (set a different `slug:` or alias in one of the two files)\n\tcontent/responses/a.md:3: also uses /responses/foi-1-23/",
@@ -251,9 +251,9 @@ func TestCheckLog(t *testing.T) {
 			if len(rs) != 2 {
 				t.Fatalf("loaded %d responses", len(rs))
 			}
-			checkDiags(t, diagStrings(list), tt.want)
+			checkDiags(t, diagStrings(t, list), tt.want)
 			// CheckLog alone gives the same cross-file findings.
-			checkDiags(t, diagStrings(content.CheckLog(rs)), tt.want)
+			checkDiags(t, diagStrings(t, content.CheckLog(rs)), tt.want)
 		})
 	}
 }
