@@ -192,7 +192,7 @@ func Build(opts Options) (*Result, diag.List) {
 		if dl, ok := err.(diag.List); ok {
 			list = append(list, dl...)
 		} else {
-			list.Errorf("layouts", 0, 0, "layout.execute", "%v", err)
+			list.Errorf("layouts", 0, 0, "layout.execute", "%v", err).Hint = layoutHint
 		}
 		list.Sort()
 		return nil, list
@@ -364,7 +364,8 @@ func render(md *markdown.Renderer, cfg config.Site, rs []*content.Response, opts
 					errs[i] = append(errs[i], tooComplex.Diagnostics(r.Path, r.BodyLine)...)
 					d = &markdown.Document{}
 				} else if err != nil {
-					errs[i].Errorf(r.Path, r.BodyLine, 1, "markdown", "cannot render Markdown: %v", err)
+					errs[i].Errorf(r.Path, r.BodyLine, 1, "markdown", "cannot render Markdown: %v", err).Hint =
+						"this is a fault in foilog: please report it with the file; meanwhile, simplify the letter's formatting"
 					d = &markdown.Document{}
 				}
 				docs[i] = d
@@ -397,7 +398,7 @@ func bodyWarnings(r *content.Response, d *markdown.Document) diag.List {
 	var list diag.List
 	for _, w := range d.Warnings {
 		list.Add(diag.Diagnostic{Path: r.Path, Line: r.BodyLine + w.Line - 1, Col: w.Col, Severity: diag.Warning,
-			Code: "markdown." + w.Code, Message: w.Message})
+			Code: "markdown." + w.Code, Message: w.Message, Hint: w.Hint})
 	}
 	return list
 }

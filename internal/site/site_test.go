@@ -359,7 +359,8 @@ func TestLayoutExecutionErrorAtItsLine(t *testing.T) {
 	if res != nil {
 		t.Fatal("built with a broken layout")
 	}
-	want := `layouts/response.html:2:15: error: rendering responses/foi-1-23/index.html: executing "main" at <.Response.Nope>: can't evaluate field Nope in type *site.ResponseView`
+	want := `layouts/response.html:2:15: error: rendering responses/foi-1-23/index.html: executing "main" at <.Response.Nope>: can't evaluate field Nope in type *site.ResponseView` +
+		" (check the names the layout uses against the page data in internal/site/view.go, as the README explains under Changing the design)"
 	if got := list.Error(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}

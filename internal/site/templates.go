@@ -140,7 +140,8 @@ func loadTemplates(opts Options, cfg config.Site) (*templates, diag.List) {
 	read := func(name string) (string, string, bool) {
 		b, p, err := layoutFile(opts, name)
 		if err != nil {
-			list.Errorf(p, 0, 0, "layout.missing", "layout %s is missing", p)
+			list.Errorf(p, 0, 0, "layout.missing", "layout %s is missing", p).Hint =
+				"copy it from the layouts folder of foilog's repository into the site at this path"
 			return "", p, false
 		}
 		h.Write([]byte(p))
@@ -155,7 +156,7 @@ func loadTemplates(opts Options, cfg config.Site) (*templates, diag.List) {
 		nt, err := t.New(name).Parse(text)
 		if err != nil {
 			line, msg := templateErrorLine(err)
-			list.Errorf(p, line, 0, "layout.syntax", "%s", msg)
+			list.Errorf(p, line, 0, "layout.syntax", "%s", msg).Hint = layoutSyntaxHint
 			return t
 		}
 		return nt
@@ -167,12 +168,12 @@ func loadTemplates(opts Options, cfg config.Site) (*templates, diag.List) {
 	}
 	var err error
 	if t.partials, err = base.Clone(); err != nil {
-		list.Errorf("layouts/baseof.html", 0, 0, "layout.syntax", "%v", err)
+		list.Errorf("layouts/baseof.html", 0, 0, "layout.syntax", "%v", err).Hint = layoutSyntaxHint
 	}
 	for _, k := range kinds {
 		c, err := base.Clone()
 		if err != nil {
-			list.Errorf("layouts/baseof.html", 0, 0, "layout.syntax", "%v", err)
+			list.Errorf("layouts/baseof.html", 0, 0, "layout.syntax", "%v", err).Hint = layoutSyntaxHint
 			continue
 		}
 		parse(c, k+".html")
@@ -182,6 +183,12 @@ func loadTemplates(opts Options, cfg config.Site) (*templates, diag.List) {
 	t.key = hex.EncodeToString(h.Sum(nil))[:16]
 	return t, list
 }
+
+// layoutSyntaxHint is the hint for a layout that does not parse.
+const layoutSyntaxHint = "check the template on that line: every {{ needs its }}, and every {{if}}, {{range}}, {{with}} and {{define}} its {{end}}"
+
+// layoutHint is the hint for a layout that fails as it runs.
+const layoutHint = "check the names the layout uses against the page data in internal/site/view.go, as the README explains under Changing the design"
 
 // templateErrorLine pulls the line out of html/template's
 // "template: name:12: message" errors.
@@ -208,7 +215,7 @@ var templatePos = regexp.MustCompile(`(?:html/)?template: ?([^:\s]+)(?::(\d+))?(
 // none.
 func layoutError(err error, page string) diag.Diagnostic {
 	msg := err.Error()
-	d := diag.Diagnostic{Path: "layouts", Severity: diag.Error, Code: "layout.execute"}
+	d := diag.Diagnostic{Path: "layouts", Severity: diag.Error, Code: "layout.execute", Hint: layoutHint}
 	if all := templatePos.FindAllStringSubmatchIndex(msg, -1); len(all) > 0 {
 		m := all[len(all)-1]
 		d.Path = "layouts/" + msg[m[2]:m[3]]
