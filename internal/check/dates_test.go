@@ -34,9 +34,11 @@ func diagStrings(list diag.List) []string {
 	return out
 }
 
-// checkDiags compares diagnostics as sets of printed lines.
+// checkDiags compares diagnostics as sets of printed lines, and requires a
+// hint on each.
 func checkDiags(t *testing.T, list diag.List, want []string) {
 	t.Helper()
+	requireHints(t, list)
 	got := diagStrings(list)
 	g, w := slices.Clone(got), slices.Clone(want)
 	slices.Sort(g)

@@ -99,7 +99,7 @@ func TestRunSiteThatDoesNotBuild(t *testing.T) {
 	// Every build error is reported once, and the lint still runs; links
 	// cannot be checked without a built site.
 	checkDiags(t, list, []string{
-		broken + ":6:1: error: unknown field `exemptons`; did you mean `exemptions`?",
+		broken + ":6:1: error: unknown field `exemptons`; did you mean `exemptions`? (fields are title, reference, slug, date, received, force, regime, exemptions, outcome, topics, summary, attachments, draft, publish, aliases)",
 		leak + ":7:6: error: possible personal phone number (mobile) `07*** ******` (remove it; if it is the authority's published number, add it to the allowed phone numbers or end the line with `<!-- foilog-allow: phone -->`)",
 	})
 }
