@@ -182,9 +182,10 @@ type Link struct {
 
 // Convert renders src, a Markdown body without front-matter. It is safe for
 // concurrent use. It returns a *TooComplexError, without parsing src, when
-// src nests quotes, lists or brackets deeper than the limits (MaxNesting
-// and the others), which would make goldmark take time that grows with the
-// square of the body's size; otherwise the error is non-nil only if
+// src passes one of the limits in limits.go (nesting of quotes, lists and
+// brackets; a paragraph's lines times its brackets; footnotes times their
+// references; table cells left out), past which goldmark takes time that
+// grows with the square of the body's size; otherwise the error is non-nil only if
 // goldmark fails to render, which does not happen for any input with the
 // built-in renderers.
 func (r *Renderer) Convert(src []byte) (*Document, error) {
