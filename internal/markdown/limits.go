@@ -85,13 +85,15 @@ func (e *TooComplexError) Diagnostics(path string, bodyLine int) diag.List {
 
 // checkLimits scans src once, in time linear in its length, and returns a
 // *TooComplexError if it goes beyond a limit, or nil. It errs on the side
-// of counting too much: it does not know where code blocks are, and it
-// keeps a list item open until a later marker is less indented.
+// of counting too much: it skips code blocks only at the top level (a
+// fence, or an indented block after a blank line), and it keeps a list
+// item open until a later marker is less indented.
 //
 // For the limits on products it must never count less than goldmark does,
 // so where it is unsure it counts more: a paragraph ends only at a blank
 // line or where a list item starts (a line "- text" or "1. text" indented
-// less than four columns), a table's columns are the most of any dividing
+// less than four columns, or "N. text" after an item of an ordered list
+// with that delimiter, which the line closes), a table's columns are the most of any dividing
 // line so far in the paragraph, and every "[^" is a footnote reference.
 // It leaves a table's rows out of its paragraph's lines only when the
 // table is sure to be one (its header has as many cells as its dividing
@@ -100,9 +102,10 @@ func (e *TooComplexError) Diagnostics(path string, bodyLine int) diag.List {
 func checkLimits(src []byte) error {
 	var (
 		problems  []Warning
-		open      []int // content columns of the list items still open
-		brackets  int   // "[" open in the current paragraph
-		bracketAt = -1  // line of the last bracket problem
+		open      []listItem // the list items still open, innermost last
+		fence     []byte     // the marks that close the code fence the line is in, or nil
+		brackets  int        // "[" open in the current paragraph
+		bracketAt = -1       // line of the last bracket problem
 
 		para        paraCount
 		prevLine    []byte // the line before, where its text starts, its quote and list marks
@@ -159,6 +162,13 @@ func checkLimits(src []byte) error {
 		} else {
 			src = nil
 		}
+		if fence != nil {
+			// Code: goldmark reads no Markdown in it.
+			if closesFence(line, fence) {
+				fence = nil
+			}
+			continue
+		}
 		if isBlank(line) {
 			brackets = 0
 			endParagraph()
@@ -174,6 +184,7 @@ func checkLimits(src []byte) error {
 		quoteEnd := 0       // column after the last ">"
 		startsItem := false // the first marker starts a list item, which ends a paragraph
 		markers := 0        // list item and footnote markers on the line
+		var closed listItem // the outermost list item this line closes, if any
 		for {
 			for at < len(line) && (line[at] == ' ' || line[at] == '\t') {
 				if line[at] == '\t' {
@@ -192,7 +203,8 @@ func checkLimits(src []byte) error {
 				quoteEnd = col
 			} else {
 				if !popped {
-					for len(open) > 0 && open[len(open)-1] > col {
+					for len(open) > 0 && open[len(open)-1].content > col {
+						closed = open[len(open)-1]
 						open = open[:len(open)-1]
 					}
 					depth += len(open)
@@ -210,12 +222,23 @@ func checkLimits(src []byte) error {
 					if footnoteLine == nil {
 						footnoteLine, footnoteLineNo, footnoteAt = line, lineNum, at
 					}
-				} else if markers == 0 && col-quoteEnd < 4 && (w == 1 || w == 2 && line[at] == '1') {
+				} else if markers == 0 && col-quoteEnd < 4 && (w == 1 || w == 2 && line[at] == '1' ||
+					line[at] != '[' && closed.ordered && closed.delim == line[at+w-1]) {
+					// A bullet or "1." may interrupt a paragraph; any other
+					// number only as the next item of an ordered list with
+					// its delimiter, whose item the line closes.
 					startsItem = true
+				}
+				item := listItem{content: col + w + 1}
+				if w > 1 && line[at] != '[' {
+					item.delim = line[at+w-1] // "." or ")"
+					// Sure to be an item of an ordered list: it starts one,
+					// or no paragraph is open for it to continue.
+					item.ordered = markers == 0 && col-quoteEnd < 4 && (startsItem || para.all == 0)
 				}
 				markers++
 				depth++
-				open = append(open, col+w+1)
+				open = append(open, item)
 				at += w
 				col += w
 			}
@@ -227,6 +250,21 @@ func checkLimits(src []byte) error {
 			add(lineNum, line, max(first, 0), CodeDeepNesting,
 				fmt.Sprintf("this line nests %s quotes or lists; foilog allows %d", thousands(depth), MaxNesting),
 				"a line that starts with many > or - marks was probably pasted by mistake; remove them")
+		}
+
+		// Code at the top level, outside quotes and lists: a fence, or a
+		// line indented four columns after a blank line. Inside quotes or
+		// lists it is counted as text, which may count too much, never
+		// too little.
+		if quotes == 0 && markers == 0 && len(open) == 0 {
+			if marks := fenceMarks(line[at:]); col < 4 && marks != nil {
+				endParagraph()
+				fence = marks
+				continue
+			}
+			if col >= 4 && para.all == 0 {
+				continue // an indented code line: blank lines end no such block, and the next text line starts a paragraph
+			}
 		}
 
 		// Paragraphs and tables.
@@ -316,6 +354,47 @@ func checkLimits(src []byte) error {
 		return &TooComplexError{Problems: problems}
 	}
 	return nil
+}
+
+// listItem is a list item checkLimits keeps open: the column its content
+// starts at, and for a number marker its delimiter, "." or ")", and
+// whether it is sure to be an item of an ordered list (and not text that
+// continues a paragraph).
+type listItem struct {
+	content int
+	delim   byte
+	ordered bool
+}
+
+// fenceMarks returns the run of ` or ~ that opens a code fence at the
+// start of b (three or more, a backtick run followed by no backtick), or
+// nil if b does not open one.
+func fenceMarks(b []byte) []byte {
+	if len(b) < 3 || b[0] != '`' && b[0] != '~' {
+		return nil
+	}
+	n := 0
+	for n < len(b) && b[n] == b[0] {
+		n++
+	}
+	if n < 3 || b[0] == '`' && bytes.IndexByte(b[n:], '`') >= 0 {
+		return nil
+	}
+	return b[:n]
+}
+
+// closesFence reports whether line closes the fence opened by marks: up to
+// three spaces, at least as many of the same mark, then only spaces.
+func closesFence(line, marks []byte) bool {
+	i := 0
+	for i < len(line) && i < 3 && line[i] == ' ' {
+		i++
+	}
+	n := 0
+	for i+n < len(line) && line[i+n] == marks[0] {
+		n++
+	}
+	return n >= len(marks) && isBlank(line[i+n:])
 }
 
 // paraCount is what checkLimits has counted of the paragraph it is in.

@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,6 +62,12 @@ var pathological = []struct {
 		"1:1: bracket-lines: this paragraph has 1,000 lines and 1,001 [ ] pairs, 1,001,000 when multiplied; foilog allows 1,000,000"},
 	{"lazy lines after an item", "- x\n  " + strings.Repeat("[a]\n2. ", 1000) + "\n",
 		"1:3: bracket-lines: this paragraph has 1,002 lines and 1,000 [ ] pairs, 1,002,000 when multiplied; foilog allows 1,000,000"},
+	{"numbers that continue a paragraph", "Text [a]\n" + strings.Repeat("2. [a]\n", 1000),
+		"1:1: bracket-lines: this paragraph has 1,001 lines and 1,001 [ ] pairs, 1,002,001 when multiplied; foilog allows 1,000,000"},
+	{"a fence in a quote is counted as text", "> ```\n" + strings.Repeat("> [a]\n", 1001),
+		"1:3: bracket-lines: this paragraph has 1,002 lines and 1,001 [ ] pairs, 1,003,002 when multiplied; foilog allows 1,000,000"},
+	{"a backtick run with a backtick after it opens no fence", "``` a`b\n" + strings.Repeat("[a]\n", 1001),
+		"1:1: bracket-lines: this paragraph has 1,002 lines and 1,001 [ ] pairs, 1,003,002 when multiplied; foilog allows 1,000,000"},
 	{"lines after a table", "h|h\n-|-\n|x [a]\n# H\n" + strings.Repeat("[a]\n", 1001),
 		"4:1: bracket-lines: this paragraph has 1,002 lines and 1,001 [ ] pairs, 1,003,002 when multiplied; foilog allows 1,000,000"},
 	{"indented dividing line", "h|h\n    -|-\n" + strings.Repeat("[a]\n", 1001),
@@ -166,11 +173,31 @@ func TestLimitsAllowOrdinaryDocuments(t *testing.T) {
 		strings.Repeat("- [An earlier answer](/responses/x/) [redacted]\n", 3000),
 		strings.Repeat("Text[^1] and [^2].\n\n", 300) + footnotes(300),
 		"a | b\n--|--\n" + strings.Repeat("[a] | b\n", 999),
+		// A numbered list of 1,200 items with [redacted] in each: every
+		// item is a paragraph of its own.
+		numbered(1200, ". ", "Incident [redacted] at [the station](/x/)"),
+		numbered(1200, ") ", "Incident [redacted]"),
+		"1. x\n   - [a]\n" + numbered(1200, ". ", "[a]"),
+		// Data in code, where goldmark reads no Markdown: a fenced block
+		// of 1,500 lines of JSON, with and without a closing fence, and an
+		// indented block.
+		"The data:\n```json\n[\n" + strings.Repeat(`  {"id": 1, "tags": ["a", "b"]},`+"\n", 1500) + "]\n```\nEnd.\n",
+		"~~~\n" + strings.Repeat("[a] [b] [c]\n", 1500),
+		"The data:\n\n" + strings.Repeat(`    {"id": 1, "tags": ["a", "b"]},`+"\n", 1500),
 	} {
 		if _, err := New().Convert([]byte(src)); err != nil {
 			t.Errorf("Convert(%.60q…) = %v", src, err)
 		}
 	}
+}
+
+// numbered returns a numbered list of n items, each "i" + delim + text.
+func numbered(n int, delim, text string) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		fmt.Fprintf(&b, "%d%s%s\n", i, delim, text)
+	}
+	return b.String()
 }
 
 // table returns a table of cols columns and rows rows, each row with
@@ -220,6 +247,7 @@ func FuzzCheckLimits(f *testing.F) {
 	f.Add("a|b\n-|:-:\n|x\n\\|\n> | - |\n")
 	f.Add("[a]: b\n[c]: <d> 'e'\n- [f]\n2. [g]\n")
 	f.Add("[^a] [^b]\n\n[^a]: x\n    [^b]: y\n")
+	f.Add("1. [a]\n2) [b]\n3. [c]\n\n    [d]\n```\n[e]\n````\n~~~ x\n[f]\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		err := checkLimits([]byte(src))
 		if strings.HasPrefix(src, strings.Repeat(">", MaxNesting+1)) && err == nil {
