@@ -340,10 +340,23 @@ func collapseSpace(s string) string {
 func collapsed(s string) bool {
 	prevSpace := true // so that leading space fails
 	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+		c := s[i]
+		if c < utf8.RuneSelf { // ASCII: white space is ' ' and '\t' to '\r'
+			switch {
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case c-'\t' <= '\r'-'\t':
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
 			if r != ' ' || prevSpace {
 				return false
