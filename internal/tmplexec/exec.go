@@ -204,12 +204,14 @@ var builtins = map[string]bool{"and": true, "or": true, "not": true, "eq": true,
 func (p *Program) Execute(w *bytes.Buffer, data any) (err error) {
 	s := &state{p: p, w: w}
 	defer func() {
-		if r := recover(); r != nil {
-			if e, ok := r.(fallback); ok {
-				err = e.err
-				return
-			}
-			panic(r)
+		switch r := recover().(type) {
+		case nil:
+		case fallback:
+			err = r.err
+		default:
+			// A function or method of the template panicked: html/template
+			// reports that as an error calling it, so it must run the page.
+			err = fmt.Errorf("%w: panic: %v", errFallback, r)
 		}
 	}()
 	dot := reflect.ValueOf(data)

@@ -54,6 +54,12 @@ func (it *item) Heading(level string) template.HTML {
 
 func (it item) Fails() (string, error) { return "", errors.New("method failed") }
 
+func (it item) Panics() string {
+	var m map[string]int
+	m["x"] = 1 // a nil map: panics, as a careless method of a custom layout's data might
+	return ""
+}
+
 var funcs = template.FuncMap{
 	"relURL": func(p string) string { return "/foi/" + strings.TrimPrefix(p, "/") },
 	"plural": func(n int, one, many string) string {
@@ -74,6 +80,7 @@ var funcs = template.FuncMap{
 	},
 	"join":  strings.Join,
 	"fail":  func() (string, error) { return "", errors.New("function failed") },
+	"boom":  func() string { panic("boom") },
 	"first": func(xs []link) link { return xs[0] },
 	"html2": func(s string) template.HTML { return template.HTML("<b>" + s + "</b>") },
 }
@@ -180,6 +187,8 @@ func TestFallsBack(t *testing.T) {
 		{`<a title="{{.Body}}">`, false},                      // HTML in an attribute
 		{`{{.Fails}}`, false},                                 // method error
 		{`{{fail}}`, false},                                   // function error
+		{`{{.Panics}}`, false},                                // a method that panics
+		{`{{boom}}`, false},                                   // a function that panics
 		{`{{.Pointer}}`, false},                               // pointer method of a value that is not addressable
 		{`{{printf "%v" .Extra.Missing}}`, false},             // missing key as an argument
 		{`{{if eq .Count "3"}}x{{end}}`, false},               // incomparable kinds
