@@ -119,6 +119,17 @@ func decode(r *Response, doc *frontmatter.Document, cfg config.Site) diag.List {
 			d.errorf(values["reference"], "frontmatter.slug", "reference %q has no letters or digits to make a page address from", r.Reference).Hint = "add a `slug:` field"
 		}
 	}
+	if len(r.Slug) > MaxSlug {
+		// The page is a folder of that name, and file systems refuse names
+		// much longer than this.
+		at := given("slug")
+		if at == nil {
+			at = values["reference"]
+		}
+		d.errorf(at, "frontmatter.slug", "the page address made from this is %d bytes long; foilog allows %d", len(r.Slug), MaxSlug).Hint =
+			"add a shorter `slug:`, such as the reference's number"
+		r.Slug = ""
+	}
 	if v := required("date", "add the date of the response, such as `date: 2023-06-14`"); v != nil {
 		r.Date = d.date(v, "date")
 	}
@@ -517,6 +528,13 @@ func (d *decoder) alias(n *yaml.Node) (string, bool) {
 		return "", false
 	}
 	p = strings.TrimPrefix(clean, "/")
+	for _, seg := range strings.Split(p, "/") {
+		if len(seg) > MaxSlug {
+			d.errorf(n, "frontmatter.alias", "alias %q has a folder or file name of %d bytes; foilog allows %d", s, len(seg), MaxSlug).Hint =
+				"file systems refuse such long names: shorten the old address, or leave it out"
+			return "", false
+		}
+	}
 	if path.Base(p) == "index.html" {
 		p = strings.TrimSuffix(p, "index.html")
 		if p == "" {

@@ -609,6 +609,12 @@ func TestFrontMatterFields(t *testing.T) {
 		{name: "alias of the home page file", fm: required + "aliases: [/index.html]\n", want: []string{
 			P + ":6:11: error: alias \"/index.html\" must name a page below the site root (write the old page's full path from the site's root, without . or .. folders, such as /disclosure-log/2022/foi-0413-22/)",
 		}},
+		{name: "alias with a name too long for a file system", fm: required + "aliases: [/old/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx/]\n", want: []string{
+			P + ":6:11: error: alias \"/old/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx/\" has a folder or file name of 201 bytes; foilog allows 200 (file systems refuse such long names: shorten the old address, or leave it out)",
+		}},
+		{name: "reference too long for a page address", fm: "title: T\nreference: FOI xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\ndate: 2023-06-14\noutcome: disclosed\n", want: []string{
+			P + ":3:12: error: the page address made from this is 304 bytes long; foilog allows 200 (add a shorter `slug:`, such as the reference's number)",
+		}},
 		{name: "aliases as a mapping", fm: required + "aliases: {old: /x/}\n", want: []string{
 			P + ":6:10: error: field `aliases` must be a list, not a set of fields (write each item on its own line below `aliases:`, starting with - and a space)",
 		}},

@@ -8,6 +8,11 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// MaxSlug is the longest page address segment, in bytes, that a response
+// or alias may have: each is a folder or file name on disk, and file
+// systems refuse names longer than 255 bytes.
+const MaxSlug = 200
+
 // Slugify turns text into a URL segment: its letters and digits, lower
 // case where the script has case, with every other run of characters
 // replaced by one hyphen and no hyphen at either end. It returns "" when

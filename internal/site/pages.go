@@ -15,6 +15,7 @@ import (
 	"github.com/foilog/foilog/internal/diag"
 	"github.com/foilog/foilog/internal/exemption"
 	"github.com/foilog/foilog/internal/markdown"
+	"github.com/foilog/foilog/internal/output"
 )
 
 // homeLatest is how many responses the home page lists.
@@ -390,7 +391,8 @@ func (b *builder) aliasConflicts(specs []pageSpec) (diag.List, error) {
 			pages[s.file] = true
 		}
 	}
-	files := map[string]string{"robots.txt": "the robots.txt file", "sitemap.xml": "the sitemap", "assets/syntax.css": "a stylesheet"}
+	files := map[string]string{"robots.txt": "the robots.txt file", "sitemap.xml": "the sitemap", "assets/syntax.css": "a stylesheet",
+		output.MarkerName: "the file that marks foilog's output folder"}
 	statics, err := b.staticFiles()
 	if err != nil {
 		return nil, err
@@ -411,12 +413,28 @@ func (b *builder) aliasConflicts(specs []pageSpec) (diag.List, error) {
 		at := "/" + strings.TrimSuffix(s.file, "index.html")
 		pos := s.source.AliasAt[at[1:]] // where the alias is written
 		d := diag.Diagnostic{Path: s.source.Path, Line: pos[0], Col: pos[1], Code: "content.alias-taken"}
+		// under is the first folder of the alias page's path that is a
+		// file foilog writes: the alias would need a folder there.
+		under := ""
+		for i := range len(s.file) {
+			if s.file[i] == '/' && (files[s.file[:i]] != "" || pages[s.file[:i]]) {
+				under = s.file[:i]
+				break
+			}
+		}
 		switch folder := strings.TrimSuffix(s.file, "/index.html"); {
 		case pages[s.file]:
 			d.Message = fmt.Sprintf("alias %s is the address of a page foilog makes", at)
 			d.Hint = "remove it from aliases: that address already shows a page of this site"
 		case files[folder] != "":
 			d.Message = fmt.Sprintf("alias /%s is the address of %s, which foilog writes", folder, files[folder])
+			d.Hint = "remove it from aliases: an old address cannot take the place of a file of the site"
+		case under != "":
+			what := files[under]
+			if what == "" {
+				what = "the page /" + under
+			}
+			d.Message = fmt.Sprintf("alias %s lies under /%s, %s, which foilog writes as a file", at, under, what)
 			d.Hint = "remove it from aliases: an old address cannot take the place of a file of the site"
 		case strings.HasPrefix(s.file, "search/index/"):
 			d.Message = fmt.Sprintf("alias %s is inside /search/index/, which holds the search index", at)
