@@ -14,11 +14,12 @@ import (
 // that are still in responses about to be published: a published page
 // must not ask for its own text. These are the errors `foilog check`
 // gives (lint.Unfinished), so that build and check agree. Only files whose
-// body or fields hold a placeholder are read again, for its position.
+// body or published fields hold a placeholder are read again, for its
+// position.
 func unfinished(fsys fs.FS, published []*content.Response) diag.List {
 	var list diag.List
 	for _, r := range published {
-		if !bytes.Contains(r.Body, []byte(lint.ToWrite)) && !strings.Contains(r.Title+"\x00"+r.Summary+"\x00"+r.Reference, lint.ToWrite) {
+		if !bytes.Contains(r.Body, []byte(lint.ToWrite)) && !strings.Contains(strings.Join(fields(r), "\x00"), lint.ToWrite) {
 			continue
 		}
 		src, err := fs.ReadFile(fsys, r.Path)
@@ -30,4 +31,19 @@ func unfinished(fsys fs.FS, published []*content.Response) diag.List {
 		}
 	}
 	return list
+}
+
+// fields returns the front-matter text of r that the site publishes.
+func fields(r *content.Response) []string {
+	f := []string{r.Title, r.Summary, r.Reference, r.Slug, r.Force.Name}
+	for _, t := range r.Topics {
+		f = append(f, t.Name)
+	}
+	for _, a := range r.Attachments {
+		f = append(f, a.Name, a.Title)
+	}
+	for _, c := range r.Citations {
+		f = append(f, c.Text)
+	}
+	return f
 }

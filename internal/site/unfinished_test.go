@@ -27,6 +27,16 @@ func TestBuildRefusesPlaceholders(t *testing.T) {
 	if got := list.Error(); got != want {
 		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
 	}
+	// Placeholders in the force, topics or an attachment's title are
+	// published too: the force and topic get pages of their own.
+	src["content/responses/half.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Half written\nreference: FOI 2/24\ndate: 2024-03-01\noutcome: disclosed\n" +
+		"force: \"[TO WRITE: force]\"\ntopics: [\"[TO WRITE]\", Roads]\n---\nWe hold the figures.\n")}
+	res, list = site.Build(opts)
+	want = "content/responses/half.md:6:9: error: unfinished: the placeholder [TO WRITE: force] would be published (replace it with the text, or keep `draft: true` until it is written)\n" +
+		"content/responses/half.md:7:11: error: unfinished: the placeholder [TO WRITE] would be published (replace it with the text, or keep `draft: true` until it is written)"
+	if got := list.Error(); res != nil || got != want {
+		t.Errorf("diagnostics:\n%s\nwant:\n%s", got, want)
+	}
 	opts.Drafts = true
 	if res, list := site.Build(opts); res == nil {
 		t.Errorf("the preview with drafts failed: %v", list)
