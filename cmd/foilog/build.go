@@ -98,10 +98,11 @@ func checkBaseURL(u string) error {
 	return nil
 }
 
-// destError words an error of output.NewStage for the person who gave
-// --dest: a folder that a build did not make is named as they wrote it,
-// with what to do.
-func destError(dest string, err error) string {
+// destError words an error of output.NewStage for the person who ran the
+// build: a folder that a build did not make is named as they wrote it (or
+// as the default public/ folder, when they gave no --dest), with what to
+// do.
+func destError(dest string, given bool, err error) string {
 	var nerr *output.NotOutputError
 	if !errors.As(err, &nerr) {
 		return err.Error()
@@ -109,6 +110,12 @@ func destError(dest string, err error) string {
 	shown := dest
 	if info, lerr := os.Lstat(dest); lerr == nil && info.Mode()&os.ModeSymlink != 0 {
 		shown += " (a link to " + nerr.Dir + ")"
+	}
+	if !given {
+		return fmt.Sprintf("%s is not empty and has no %s file, so this foilog did not make it; "+
+			"a build makes its output folder equal to the site and would delete everything else in it. "+
+			"If an older foilog built it, delete the folder and build again; if it holds files of yours, move them out "+
+			"or give another folder with --dest.", shown, output.MarkerName)
 	}
 	return fmt.Sprintf("%s is not empty and was not made by foilog build (it has no %s file); "+
 		"foilog makes its output folder equal to the site and would delete everything else in it. "+
@@ -136,7 +143,8 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "foilog build: source %s is not a folder\n", sf.source)
 		return exitUsage
 	}
-	if dest == "" {
+	given := dest != ""
+	if !given {
 		dest = filepath.Join(sf.source, "public")
 	}
 	if err := checkDest(sf.source, dest); err != nil {
@@ -148,7 +156,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	start := time.Now()
 	stage, err := output.NewStage(dest)
 	if err != nil {
-		fmt.Fprintf(stderr, "foilog build: %s\n", destError(dest, err))
+		fmt.Fprintf(stderr, "foilog build: %s\n", destError(dest, given, err))
 		return exitUsage
 	}
 	opts.Output = stage

@@ -90,6 +90,28 @@ func TestBuildRefusesFolderItDidNotMake(t *testing.T) {
 	}
 }
 
+// Without --dest, a public/ that an older foilog built (no marker) is
+// refused with advice for that case, and left as it was.
+func TestBuildRefusesOldPublicWithoutDest(t *testing.T) {
+	root := t.TempDir()
+	site := filepath.Join(root, "site")
+	os.CopyFS(site, os.DirFS(exampleSite(t)))
+	public := filepath.Join(site, "public")
+	os.RemoveAll(public)
+	os.MkdirAll(filepath.Join(public, "assets"), 0o755)
+	os.WriteFile(filepath.Join(public, "index.html"), []byte("an old site"), 0o644)
+	before := snapshotDir(t, public)
+	code, _, errs := runCmd("build", "--source", site)
+	want := "foilog build: " + public + " is not empty and has no .foilog file, so this foilog did not make it; " +
+		"a build makes its output folder equal to the site and would delete everything else in it. " +
+		"If an older foilog built it, delete the folder and build again; if it holds files of yours, move them out " +
+		"or give another folder with --dest.\n"
+	if code != exitUsage || errs != want {
+		t.Errorf("exit %d, stderr:\n%s\nwant exit 2 and:\n%s", code, errs, want)
+	}
+	sameDir(t, "after a refused build", snapshotDir(t, public), before)
+}
+
 // A link is judged by the folder it points to, and the message says so.
 func TestBuildRefusesLinkToFolderItDidNotMake(t *testing.T) {
 	site := exampleSite(t)

@@ -3,8 +3,10 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -16,7 +18,9 @@ import (
 // do not count it.
 const MarkerName = ".foilog"
 
-// markerText is the content of the marker file.
+// markerText is the content of the marker file. It starts with
+// markerPrefix, which never changes: a marker written by any version of
+// foilog is known by it.
 const markerText = "This folder is the output of `foilog build`. Each build makes it equal to the site,\n" +
 	"removing every other file in it: keep nothing else here.\n"
 
@@ -31,6 +35,23 @@ type NotOutputError struct {
 
 func (e *NotOutputError) Error() string {
 	return fmt.Sprintf("write site: %s is not empty and was not made by foilog build (it has no %s file); a build makes its folder equal to the site and would delete everything else in it", e.Dir, MarkerName)
+}
+
+// markerPrefix begins every marker file foilog writes.
+const markerPrefix = "This folder is the output of `foilog build`."
+
+// isMarker reports whether the file at p is a marker a build wrote: it
+// starts with markerPrefix. Another tool's file of the same name does not
+// make a folder foilog's to empty.
+func isMarker(p string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, len(markerPrefix))
+	_, err = io.ReadFull(f, buf)
+	return err == nil && string(buf) == markerPrefix
 }
 
 // checkOwned returns nil when a build may write into folder dir: dir is
@@ -49,7 +70,7 @@ func checkOwned(dir string, mounted bool) error {
 	empty := true
 	for _, e := range entries {
 		switch name := e.Name(); {
-		case name == MarkerName && e.Type().IsRegular():
+		case name == MarkerName && e.Type().IsRegular() && isMarker(filepath.Join(dir, name)):
 			return nil
 		case e.IsDir() && strings.HasPrefix(name, stagePrefix):
 			// The stage of a build killed while writing a mount point.

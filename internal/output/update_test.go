@@ -637,7 +637,9 @@ func TestMarker(t *testing.T) {
 		if info, err := os.Stat(filepath.Join(dir, MarkerName)); err != nil || !info.ModTime().Equal(past) {
 			t.Errorf("update build: marker %v, %v; want it untouched", info, err)
 		}
-		os.WriteFile(filepath.Join(dir, MarkerName), []byte("older wording"), 0o644)
+		// A marker of another wording, from an older foilog, is known by
+		// its first words and rewritten.
+		os.WriteFile(filepath.Join(dir, MarkerName), []byte(markerPrefix+" Older wording.\n"), 0o644)
 		st, err = Write(dir, []File{{"index.html", []byte("v2")}})
 		if err != nil || st != (Stats{Unchanged: 1}) {
 			t.Errorf("build over an old marker: stats = %+v, %v", st, err)
@@ -645,6 +647,18 @@ func TestMarker(t *testing.T) {
 		if got := tree(t, dir); !maps.Equal(got, withMarker(map[string]string{"index.html": "v2"})) {
 			t.Errorf("tree = %v", got)
 		}
+		// Another tool's file of that name does not make the folder
+		// foilog's: nothing is written or removed.
+		os.WriteFile(filepath.Join(dir, MarkerName), []byte("colour = blue\n"), 0o644)
+		os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("mine"), 0o644)
+		var nerr *NotOutputError
+		if _, err := Write(dir, []File{{"index.html", []byte("v3")}}); !errors.As(err, &nerr) {
+			t.Errorf("build over another tool's .foilog: %v, want a NotOutputError", err)
+		}
+		if got := tree(t, dir); !maps.Equal(got, map[string]string{".foilog": "colour = blue\n", "index.html": "v2", "notes.txt": "mine"}) {
+			t.Errorf("after the refusal: tree = %v", got)
+		}
+		os.Remove(filepath.Join(dir, "notes.txt"))
 	}
 	if left, _ := filepath.Glob(filepath.Join(root, ".*")); len(left) > 0 {
 		t.Errorf("left behind: %v", left)

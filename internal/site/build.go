@@ -422,7 +422,8 @@ func checkResponse(r *content.Response) diag.List {
 
 // describe returns a one-line account of a build for the terminal.
 func (r *Result) describe(d time.Duration, dest string) string {
-	return fmt.Sprintf("built %d responses, %d pages in %s → %s", r.Responses, r.Pages, d.Round(time.Millisecond), dest)
+	return fmt.Sprintf("built %d %s, %d %s in %s → %s", r.Responses, plural(r.Responses, "response", "responses"),
+		r.Pages, plural(r.Pages, "page", "pages"), d.Round(time.Millisecond), dest)
 }
 
 // Summary returns the one-line account of a build printed at its end:

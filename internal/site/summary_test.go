@@ -3,6 +3,7 @@ package site
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -24,6 +25,21 @@ func TestShortSummary(t *testing.T) {
 		}
 		if n := utf8.RuneCountInString(got); n > summaryMax+1 {
 			t.Errorf("%s: %d characters", c.name, n)
+		}
+	}
+}
+
+func TestBuildLine(t *testing.T) {
+	for _, c := range []struct {
+		r    Result
+		want string
+	}{
+		{Result{Responses: 1, Pages: 14}, "built 1 response, 14 pages in 40ms → public/"},
+		{Result{Responses: 14, Pages: 61}, "built 14 responses, 61 pages in 40ms → public/"},
+		{Result{Responses: 0, Pages: 1}, "built 0 responses, 1 page in 40ms → public/"},
+	} {
+		if got := c.r.describe(40*time.Millisecond, "public/"); got != c.want {
+			t.Errorf("describe = %q, want %q", got, c.want)
 		}
 	}
 }
