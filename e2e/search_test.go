@@ -199,7 +199,8 @@ type searchMessage struct {
 
 // TestSearchMessages opens searches that used to mislead or say nothing
 // and checks the status every one of them announces: a reference no
-// response has (the example's draft, MP/FOI/2025/0907, among them) is
+// response has (the example's draft, MP/FOI/2025/0907, and short ones such
+// as NL 9/24 among them) is
 // reported as such, its loose matches listed under their own heading and
 // never counted as found; a query of only stop words, emoji, "" or one
 // 5,000-letter word says there is nothing to search for; a pasted
@@ -235,8 +236,9 @@ func TestSearchMessages(t *testing.T) {
 		return v, m
 	}
 
-	// References that are not in the log.
-	for _, q := range []string{"MP/FOI/2025/0907", "FOI 1234/23", "IM-FOI-2024-9999", "FOI-2024-0999", "FOI 9999/99"} {
+	// References that are not in the log, also with a number of one or two
+	// digits, whose pieces ("FOI", "NL", "24") are no loose match.
+	for _, q := range []string{"MP/FOI/2025/0907", "FOI 1234/23", "IM-FOI-2024-9999", "FOI-2024-0999", "FOI 9999/99", "NL 9/24", "FOI 12/24", "FOI 7/25", "MP/FOI/2025/7"} {
 		v, m := open(q)
 		want := "No response has reference " + q + "."
 		if !strings.HasPrefix(v.Status, want) || strings.Contains(v.Status, "found") {

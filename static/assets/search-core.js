@@ -297,6 +297,31 @@ function distinctivePiece(p) {
 }
 
 /**
+ * shortReference reports whether a reference with no distinctive piece is
+ * still surely one: codes, then a short number and a year ("NL 9/24",
+ * "FOI 12/24"). The rule and its guards are in FORMAT.md, "What the client
+ * does with a query". `m` is the reference folded, `query` as typed.
+ */
+function shortReference(pieces, m, named, entry, query) {
+  if (pieces.length < 2) return false;
+  const [a, b] = pieces.slice(-2);
+  const letters = pieces.slice(0, -2);
+  if (!/^\d+$/.test(a) || !/^\d+$/.test(b) || !letters.every((p) => /^\p{L}+$/u.test(p))) return false;
+  if (!/\d\s*[/.-]\s*\d+[\s:#.]*$/.test(m)) return false;
+  const year4 = (p) => /^(?:19|20)\d\d$/.test(p);
+  const small = (p) => /^\d{1,2}$/.test(p);
+  const shaped = (small(a) && (/^\d\d$/.test(b) || year4(b))) || (year4(a) && small(b));
+  if (!shaped) return false;
+  if (named) return true;
+  const synonyms = new Set((entry?.synonyms ?? []).flatMap((g) => [g.key, ...g.members.filter((x) => x.length === 1).map((x) => x[0])]));
+  const code = (p) => (p.length <= 4 || REF_PREFIXES.includes(p)) && !STOP_WORDS.has(p) && !synonyms.has(p) && !synonyms.has(stem(p));
+  if (!letters.length || !letters.every(code)) return false;
+  const span = Number(b) % 100 === (Number(a) + 1) % 100;
+  const capitals = (p) => new RegExp(`(?<![\\p{L}\\p{N}])${p.toUpperCase()}(?![\\p{L}])`, 'u').test(query);
+  return !span || letters.every(capitals);
+}
+
+/**
  * A Clause is one part of a query. A document's score is the sum over
  * clauses of its best alternative; `required` clauses must match.
  * @typedef {{kind: 'word'|'synonym'|'phrase'|'cite'|'ref', text: string,
@@ -344,14 +369,17 @@ export function parseQuery(query, entry) {
     // (SearchIndex.search) when it surely is one: it ends in a piece with
     // a digit, has a distinctive piece (not a year, not one or two digits)
     // and is joined by separators ("NP FOI 378.22", "1234/23") or names
-    // itself ("FOI 1234"). Then only its distinctive pieces look for loose
-    // matches. Anything else written like a reference ("ANPR 2023",
-    // "covid-19", a date, a span of years "2023/24") is soft: when no
-    // response has it, its words are searched as usual.
+    // itself ("FOI 1234"), or it is shaped like one with a short number
+    // ("NL 9/24": shortReference). Then only its distinctive pieces look
+    // for loose matches ("NL 9/24" has none). Anything else written like a
+    // reference ("ANPR 2023", "covid-19", a date, a span of years
+    // "2023/24") is soft: when no response has it, its words are searched
+    // as usual.
     const codes = m.match(WORD) ?? [];
     const joined = /[\p{L}\p{N}][/.-][\p{L}\p{N}]/u.test(m);
     const named = codes.some((t) => REF_NAMES.includes(t) || REF_NAMES.some((p) => t.startsWith(p) && /^\d/.test(t.slice(p.length))));
-    const surely = /\d/.test(pieces.at(-1)) && pieces.some(distinctivePiece) && (joined || named) && !DATE_LIKE.test(key);
+    const surely =
+      /\d/.test(pieces.at(-1)) && !DATE_LIKE.test(key) && ((pieces.some(distinctivePiece) && (joined || named)) || shortReference(pieces, m, named, entry, query));
     const soft = !surely;
     const fallback = (soft ? pieces : pieces.filter(distinctivePiece)).join(' ');
     clauses.push({ kind: 'ref', text: m.trim().replace(/\s+/g, ' ').toUpperCase(), alts: [{ term: '#' + key, weight: REF_WEIGHT, via: 'exact' }], required: false, fallback, soft });

@@ -35,6 +35,54 @@ test('a reference no response has is reported, not counted as found', async () =
   }
 });
 
+test('a missing reference with a short number is reported too, with no loose matches from its pieces', async () => {
+  // The fixture has FOI 101/23 … FOI 121/23, FOI 103/24, FOI 110/24 …: "FOI",
+  // "23" and "24" are in most responses, and one or two digits are no
+  // distinctive piece, so none of them is a loose match.
+  for (const [q, shown] of [
+    ['NL 9/24', 'NL 9/24'],
+    ['nl 9/24', 'NL 9/24'],
+    ['NL-9-24', 'NL-9-24'],
+    ['NL 9/2024', 'NL 9/2024'],
+    ['FOI 12/24', 'FOI 12/24'],
+    ['FOI 9/24', 'FOI 9/24'],
+    ['FOI 1/23', 'FOI 1/23'],
+    ['FOI 7/25', 'FOI 7/25'],
+    ['EIR 17/22', 'EIR 17/22'],
+    ['MP/FOI/2025/7', 'MP/FOI/2025/7'],
+    ['FOI 23/24', 'FOI 23/24'],
+    ['NL 23/24', 'NL 23/24'],
+  ]) {
+    const res = await search(q);
+    assert.equal(res.total, 0, q);
+    assert.deepEqual(res.results, [], q);
+    assert.deepEqual(res.missingReferences, [shown], q);
+    assert.equal(res.loose.total, 0, `${q}: loose ${refs(res.loose.results)}`);
+    assert.equal(searchStatus(res), `No response has reference ${shown}. Check the reference, or search for words from the request.`, q);
+  }
+  // the query's other words are still loose matches, the reference's pieces not
+  const mixed = await search('taser FOI 9/24');
+  assert.deepEqual(mixed.missingReferences, ['FOI 9/24']);
+  assert.equal(mixed.total, 0);
+  assert.deepEqual(refs(mixed.loose.results).sort(), refs((await search('taser ')).results).sort());
+  // a short reference that is there is found
+  for (const q of ['FOI 110/24', 'FOI 103/24']) assert.match(searchStatus(await search(q)), /^1 response found for /, q);
+});
+
+test('words shaped a little like a short reference are searched as words', async () => {
+  for (const q of [
+    '2023/24', '23/24', '9/24', '14/06/2023', 'FOI 2023/24', 'FOI 2024', 'NL 9 24', 'section 24', 's31(3)', 'ss 24',
+    'covid-19', 'covid-19 drones', 'ANPR 9/24', 'cctv 9/24', 'drone 9/24', 'in 9/24', 'pay 23/24', 'nl 23/24', 'NL 9/2',
+    'overtime 9/24', 'taser 24-hour ',
+  ]) {
+    const res = await search(q);
+    assert.equal(res.missingReferences, undefined, q);
+    assert.equal(res.loose, undefined, q);
+  }
+  assert.deepEqual(refs((await search('ANPR 9/24')).results).sort(), refs((await search('ANPR ')).results).sort());
+  assert.deepEqual((await search('section 24')).clauses.map((c) => c.kind), ['cite']);
+});
+
 test('the loose matches of a missing reference come apart, under their own words', async () => {
   // the number of a real reference, with the wrong year and form
   const res = await search('FOI 0646/21');
