@@ -455,6 +455,11 @@ func attachmentType(name string) (ok bool, message, hint string) {
 		if activeTypes[ext[1:]] {
 			message += ": a browser or web server could run it as part of the website"
 		}
+		if ext == ".eml" || ext == ".msg" {
+			// An email carries its senders' and recipients' addresses and
+			// headers besides what was meant to be released.
+			return false, message, "save the email as a PDF with the personal data removed, and list that file instead"
+		}
 		return false, message, convert
 	}
 	parts := strings.Split(strings.ToLower(name), ".")
