@@ -7,6 +7,8 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/util"
+
 	"github.com/foilog/foilog/internal/diag"
 )
 
@@ -19,7 +21,9 @@ import (
 // for the pair's line from the paragraph's end), the footnotes and the
 // references to footnotes (it looks each reference up in a list), and a
 // table's columns and its rows (it fills in every cell a row leaves out).
-// No letter comes near these limits.
+// Pairing marks of emphasis takes time that grows with the square of their
+// number in a paragraph when many cannot pair: 400 KB of "*a_ " takes 100
+// seconds. No letter comes near these limits.
 const (
 	// MaxNesting is the deepest nesting of block quotes, list items and
 	// footnote definitions that Convert renders.
@@ -42,6 +46,12 @@ const (
 	// leave out, counting for each row the columns of its table's
 	// dividing line ("|---|---|") that it has no cell for.
 	MaxEmptyCells = 100_000
+	// MaxEmphasisWork is the most steps that goldmark may take, in all
+	// paragraphs together, to pair the marks of emphasis ("*", "_", "~")
+	// and to close links whose text holds such a mark. For each mark that
+	// may end emphasis it may look at every mark before it in the
+	// paragraph, and for each such link at everything before it.
+	MaxEmphasisWork = 100_000_000
 )
 
 // Codes of the problems in a TooComplexError.
@@ -52,6 +62,7 @@ const (
 	CodeBracketLines     = "bracket-lines"
 	CodeFootnoteRefs     = "footnote-refs"
 	CodeEmptyCells       = "empty-cells"
+	CodeEmphasis         = "emphasis"
 )
 
 // maxProblems is how many places a TooComplexError lists at most.
@@ -85,30 +96,37 @@ func (e *TooComplexError) Diagnostics(path string, bodyLine int) diag.List {
 
 // checkLimits scans src once, in time linear in its length, and returns a
 // *TooComplexError if it goes beyond a limit, or nil. It errs on the side
-// of counting too much: it skips code blocks only at the top level (a
-// fence, or an indented block after a blank line), and it keeps a list
-// item open until a later marker is less indented.
+// of counting too much: it skips code blocks only where it can tell where
+// they end (a fence at the top level, in quotes, or in list items sure to
+// be ones; an indented block at the top level after a blank line), and it
+// keeps a list item open until a later marker is less indented.
 //
 // For the limits on products it must never count less than goldmark does,
 // so where it is unsure it counts more: a paragraph ends only at a blank
-// line or where a list item starts (a line "- text" or "1. text" indented
-// less than four columns, or "N. text" after an item of an ordered list
-// with that delimiter, which the line closes), a table's columns are the most of any dividing
-// line so far in the paragraph, and every "[^" is a footnote reference.
-// It leaves a table's rows out of its paragraph's lines only when the
-// table is sure to be one (its header has as many cells as its dividing
-// line has columns, and neither line may be anything else), and only
-// until a line that may start another block.
+// line, a fence, or where a list item or footnote definition starts (a
+// line "- text", "1. text" or "[^n]:" indented less than four columns, or
+// "N. text" after an item of an ordered list with that delimiter, which
+// the line closes or which the paragraph is in), a table's columns are the
+// most of any dividing line so far in the paragraph, and every "[^" is a
+// footnote reference. It leaves a table's rows out of its paragraph's
+// lines only when the table is sure to be one (its header has as many
+// cells as its dividing line has columns, and neither line may be
+// anything else), and only until a line that may start another block. For
+// emphasis it counts, for each run of "*", "_" or "~" that may close, every
+// run before it in the paragraph (or table row), and for each "]" after
+// such a run, every place before it where goldmark may start a node.
 func checkLimits(src []byte) error {
 	var (
 		problems  []Warning
 		open      []listItem // the list items still open, innermost last
 		fence     []byte     // the marks that close the code fence the line is in, or nil
-		brackets  int        // "[" open in the current paragraph
-		bracketAt = -1       // line of the last bracket problem
+		fenceIn   fenceContainer
+		brackets  int  // "[" open in the current paragraph
+		bracketAt = -1 // line of the last bracket problem
 
 		para        paraCount
-		prevLine    []byte // the line before, where its text starts, its quote and list marks
+		lastOrdered orderedItem // the last item of an ordered list that the paragraph is in, sure to be one
+		prevLine    []byte      // the line before, where its text starts, its quote and list marks
 		prevAt      int
 		prevQuotes  int
 		prevMarkers int
@@ -120,6 +138,11 @@ func checkLimits(src []byte) error {
 		footnoteLine   []byte // the first footnote definition
 		footnoteLineNo int
 		footnoteAt     int
+
+		em          emphasisCount // marks of emphasis in the current inline block
+		emWork      int           // steps counted for all blocks so far
+		emSeen      bool
+		openedDelim []int // em.delims when each "[" still open was read, innermost last
 	)
 	add := func(lineNum int, line []byte, at int, code, msg, hint string) {
 		if len(problems) < maxProblems {
@@ -138,10 +161,28 @@ func checkLimits(src []byte) error {
 		}
 		p.lines, p.pairs, p.table = 0, 0, false
 	}
+	// endInline checks the limit on emphasis after the inline block (a
+	// paragraph, or a table's row) that ends before the current line.
+	endInline := func() {
+		e := &em
+		emWork += e.work
+		if !emSeen && emWork > MaxEmphasisWork {
+			emSeen = true
+			msg := fmt.Sprintf("this paragraph has %s * _ or ~ marks that may end emphasis or a link, which take up to %s steps to pair", thousands(e.closers), thousands(e.work))
+			if e.work < emWork {
+				msg += fmt.Sprintf(", %s with the paragraphs above", thousands(emWork))
+			}
+			add(e.lineNum, e.line, e.at, CodeEmphasis, msg+fmt.Sprintf("; foilog allows %s in a letter", thousands(MaxEmphasisWork)),
+				"write \\* or \\_ for a * or _ that is not emphasis, or put pasted data or logs in a code block between ``` lines")
+		}
+		em = emphasisCount{}
+		openedDelim = openedDelim[:0]
+	}
 	// endParagraph checks the limits on the paragraph that ends before
 	// the current line.
 	endParagraph := func() {
 		checkBrackets()
+		endInline()
 		p := &para
 		if p.columns > 0 && !emptyCellsSeen && emptyCells > MaxEmptyCells {
 			emptyCellsSeen = true
@@ -154,6 +195,7 @@ func checkLimits(src []byte) error {
 				"a header with more | than its rows have was probably pasted by mistake; give the table fewer columns or fill in its rows")
 		}
 		para = paraCount{}
+		lastOrdered = orderedItem{}
 	}
 	for lineNum := 1; len(src) > 0; lineNum++ {
 		line := src
@@ -163,15 +205,21 @@ func checkLimits(src []byte) error {
 			src = nil
 		}
 		if fence != nil {
-			// Code: goldmark reads no Markdown in it.
-			if closesFence(line, fence) {
-				fence = nil
+			// Code: goldmark reads no Markdown in it, until the closing
+			// fence or a line that does not go on with the quotes and
+			// list items the fence is in.
+			if rest, ok := fenceIn.rest(line); ok {
+				if closesFence(rest, fence) {
+					fence = nil
+				}
+				continue
 			}
-			continue
+			fence = nil
 		}
 		if isBlank(line) {
 			brackets = 0
 			endParagraph()
+			lastOrdered = orderedItem{}
 			continue
 		}
 
@@ -180,11 +228,12 @@ func checkLimits(src []byte) error {
 		popped := false
 		first := -1 // byte offset of the marker that goes over the limit
 		rule := ruleFrom(line)
-		quotes := 0         // ">" marks
-		quoteEnd := 0       // column after the last ">"
-		startsItem := false // the first marker starts a list item, which ends a paragraph
-		markers := 0        // list item and footnote markers on the line
-		var closed listItem // the outermost list item this line closes, if any
+		quotes := 0             // ">" marks
+		quoteEnd := 0           // column after the last ">"
+		startsItem := false     // the first marker starts a list item, which ends a paragraph
+		markers := 0            // list item and footnote markers on the line
+		var closed listItem     // the outermost list item this line closes, if any
+		var ordered orderedItem // the item of an ordered list the line starts, if sure
 		for {
 			for at < len(line) && (line[at] == ' ' || line[at] == '\t') {
 				if line[at] == '\t' {
@@ -222,19 +271,32 @@ func checkLimits(src []byte) error {
 					if footnoteLine == nil {
 						footnoteLine, footnoteLineNo, footnoteAt = line, lineNum, at
 					}
+					if markers == 0 && col-quoteEnd < 4 {
+						startsItem = true // a footnote definition interrupts a paragraph
+					}
 				} else if markers == 0 && col-quoteEnd < 4 && (w == 1 || w == 2 && line[at] == '1' ||
-					line[at] != '[' && closed.ordered && closed.delim == line[at+w-1]) {
+					closed.ordered && closed.delim == line[at+w-1] || lastOrdered.next(line[at+w-1], col, quotes)) {
 					// A bullet or "1." may interrupt a paragraph; any other
 					// number only as the next item of an ordered list with
-					// its delimiter, whose item the line closes.
+					// its delimiter: one whose item the line closes, or
+					// the last one of the paragraph, after lazy lines.
 					startsItem = true
 				}
-				item := listItem{content: col + w + 1}
+				item := listItem{content: col + w + 1, text: col + w + textIndent(line[at+w:])}
+				// Sure to be a list item: it starts one, or no paragraph
+				// is open for it to continue.
+				item.sure = (markers == 0 || len(open) > 0 && open[len(open)-1].sure) &&
+					col-quoteEnd < 4 && (startsItem || para.all == 0) && line[at] != '['
 				if w > 1 && line[at] != '[' {
 					item.delim = line[at+w-1] // "." or ")"
-					// Sure to be an item of an ordered list: it starts one,
-					// or no paragraph is open for it to continue.
-					item.ordered = markers == 0 && col-quoteEnd < 4 && (startsItem || para.all == 0)
+					item.ordered = markers == 0 && item.sure
+					if item.ordered {
+						parent := quoteEnd
+						if len(open) > 0 {
+							parent = max(parent, open[len(open)-1].content)
+						}
+						ordered = orderedItem{delim: item.delim, parent: parent, content: item.content, quotes: quotes}
+					}
 				}
 				markers++
 				depth++
@@ -252,27 +314,33 @@ func checkLimits(src []byte) error {
 				"a line that starts with many > or - marks was probably pasted by mistake; remove them")
 		}
 
-		// Code at the top level, outside quotes and lists: a fence, or a
-		// line indented four columns after a blank line. Inside quotes or
-		// lists it is counted as text, which may count too much, never
-		// too little.
-		if quotes == 0 && markers == 0 && len(open) == 0 {
-			if marks := fenceMarks(line[at:]); col < 4 && marks != nil {
-				endParagraph()
-				fence = marks
-				continue
+		// Code: a fence at the top level, in quotes, or in list items
+		// that are sure to be ones (inside the quotes, if any), or a line
+		// indented four columns at the top level after a blank line. Other
+		// code is counted as text, which may count too much, never too
+		// little.
+		if markers == 0 {
+			if in, ok := fenceContext(open, quotes, quoteEnd); ok && col-in.base() < 4 {
+				if marks := fenceMarks(line[at:]); marks != nil {
+					endParagraph()
+					fence, fenceIn = marks, in
+					continue
+				}
 			}
-			if col >= 4 && para.all == 0 {
-				continue // an indented code line: blank lines end no such block, and the next text line starts a paragraph
-			}
+		}
+		if quotes == 0 && markers == 0 && len(open) == 0 && col >= 4 && para.all == 0 {
+			continue // an indented code line: blank lines end no such block, and the next text line starts a paragraph
 		}
 
 		// Paragraphs and tables.
 		if startsItem && !isBlank(line[at:]) {
 			endParagraph()
 		}
-		if para.table && (markers > 0 || quotes != para.quotes || mayStartBlock(line[at:])) {
+		if para.table && (markers > 0 || quotes != para.quotes || mayEndParagraph(line[at:])) {
 			checkBrackets() // the table may end here: count afresh
+			endInline()
+		} else if para.table {
+			endInline() // each row's cells are apart
 		}
 		if !para.table {
 			if para.lines++; para.lines == 1 {
@@ -286,8 +354,9 @@ func checkLimits(src []byte) error {
 				// Sure to be a table, so that goldmark parses each cell
 				// apart and the rows add no lines to the paragraph.
 				if markers == 0 && col-quoteEnd < 4 && (prevMarkers == 0 || para.all == 2) && quotes == prevQuotes &&
-					!mayStartBlock(prevLine[prevAt:]) && tableCells(prevLine[prevAt:]) == c {
+					!mayEndParagraph(prevLine[prevAt:]) && tableCells(prevLine[prevAt:]) == c {
 					checkBrackets()
+					endInline()
 					para.table, para.quotes = true, quotes
 				}
 			}
@@ -298,21 +367,49 @@ func checkLimits(src []byte) error {
 			emptyCells += n
 		}
 		prevLine, prevAt, prevQuotes, prevMarkers = line, at, quotes, markers
+		if ordered.delim != 0 {
+			lastOrdered = ordered
+		}
 
-		// Brackets and link destinations in the rest of the line.
+		// Brackets, link destinations and marks of emphasis in the rest
+		// of the line.
+		if em.lines++; em.lines == 1 {
+			em.line, em.lineNum, em.at = line, lineNum, at
+		}
+		em.nodes += 2 // text at the end of the line, and one that may be empty
 		long := 0
 		longAt := -1
 		for i := at; i < len(line); i++ {
+			if c := line[i]; c == ' ' || c == '\t' || isASCIIPunct(c) {
+				// Where goldmark may start a node, and a text after it.
+				em.nodes += 2
+			}
 			switch line[i] {
 			case '\\':
 				if i+1 < len(line) && isASCIIPunct(line[i+1]) {
 					i++
+					em.nodes += 2
 				}
+			case '*', '_', '~':
+				j := i + 1
+				for j < len(line) && line[j] == line[i] {
+					j++
+				}
+				em.nodes += 2 * (j - i - 1)
+				if mayCloseEmphasis(line, i, j) {
+					em.closers++
+					em.work += em.delims
+				}
+				em.delims++
+				i = j - 1
 			case '[':
 				if i+1 < len(line) && line[i+1] == '^' {
 					footnoteRefs++
 				}
 				brackets++
+				if len(openedDelim) < MaxBrackets+1 {
+					openedDelim = append(openedDelim, em.delims)
+				}
 				if brackets == MaxBrackets+1 && bracketAt != lineNum {
 					bracketAt = lineNum
 					add(lineNum, line, i, CodeDeepBrackets,
@@ -324,6 +421,15 @@ func checkLimits(src []byte) error {
 					brackets--
 					if !para.table {
 						para.pairs++
+					}
+					// A link whose text holds a mark of emphasis: goldmark
+					// may look at every node before it in the paragraph.
+					if n := len(openedDelim); n == 0 || openedDelim[n-1] < em.delims {
+						em.closers++
+						em.work += em.nodes
+					}
+					if n := len(openedDelim); n > 0 && n > brackets {
+						openedDelim = openedDelim[:n-1]
 					}
 				}
 				if i+1 < len(line) && line[i+1] == '(' && destinationLength(line[i+2:], longDestination) > longDestination {
@@ -357,13 +463,155 @@ func checkLimits(src []byte) error {
 }
 
 // listItem is a list item checkLimits keeps open: the column its content
-// starts at, and for a number marker its delimiter, "." or ")", and
-// whether it is sure to be an item of an ordered list (and not text that
-// continues a paragraph).
+// starts at if one space follows its marker, the column its text starts
+// at, whether it is sure to be a list item (and not text that continues a
+// paragraph), and for a number marker its delimiter, "." or ")", and
+// whether it is sure to be an item of an ordered list.
 type listItem struct {
-	content int
-	delim   byte
-	ordered bool
+	content, text int
+	sure          bool
+	delim         byte
+	ordered       bool
+}
+
+// textIndent returns how many columns after a list marker its item's
+// text starts, given b, the rest of the line: the spaces after the
+// marker, or 1 if there are none, more than four, or no text.
+func textIndent(b []byte) int {
+	n := 0
+	for n < len(b) && b[n] == ' ' {
+		n++
+	}
+	if n == 0 || n > 4 || n == len(b) || isBlank(b[n:]) {
+		return 1
+	}
+	return n
+}
+
+// orderedItem is an item of an ordered list that a paragraph is in: its
+// delimiter, the columns where its parent's content and its own start,
+// and its quotes.
+type orderedItem struct {
+	delim           byte
+	parent, content int
+	quotes          int
+}
+
+// next reports whether a number marker with delimiter delim at column
+// col, on a line with quotes ">" marks, is sure to start the next item
+// of o's list.
+func (o orderedItem) next(delim byte, col, quotes int) bool {
+	return o.delim != 0 && delim == o.delim && quotes == o.quotes &&
+		col >= o.parent && col-o.parent < 4 && col < o.content
+}
+
+// fenceContainer is what a code fence is in: quotes ">" marks, then list
+// items whose text starts at column text (0 for none).
+type fenceContainer struct {
+	quotes, quoteEnd, text int
+}
+
+// fenceContext returns what a line with quotes ">" marks ending at
+// column quoteEnd, in the list items open, is in, and false if checkLimits
+// cannot tell where code in it would end: when an item is not sure to be
+// one, or a quote is inside an item.
+func fenceContext(open []listItem, quotes, quoteEnd int) (fenceContainer, bool) {
+	in := fenceContainer{quotes: quotes, quoteEnd: quoteEnd}
+	for _, it := range open {
+		if !it.sure || it.content <= quoteEnd {
+			return in, false
+		}
+	}
+	if len(open) > 0 {
+		in.text = open[len(open)-1].text
+	}
+	return in, true
+}
+
+// base returns the column that a fence's indentation counts from.
+func (in fenceContainer) base() int {
+	return max(in.quoteEnd, in.text)
+}
+
+// rest returns the part of line inside in, and false if line does not go
+// on with the quotes and list items of in, which ends code in them: each
+// ">" may come after up to three spaces, and a line that is not blank
+// must be indented to the items' text.
+func (in fenceContainer) rest(line []byte) ([]byte, bool) {
+	at, col := 0, 0
+	for range in.quotes {
+		n := 0
+		for at < len(line) && line[at] == ' ' && n < 3 {
+			at, col, n = at+1, col+1, n+1
+		}
+		if at == len(line) || line[at] != '>' {
+			return nil, false
+		}
+		at, col = at+1, col+1
+	}
+	if in.text == 0 || isBlank(line[at:]) {
+		return line[at:], true
+	}
+	for at < len(line) && (line[at] == ' ' || line[at] == '\t') {
+		if line[at] == '\t' {
+			col += 4 - col%4
+		} else {
+			col++
+		}
+		at++
+	}
+	if col < in.text {
+		return nil, false
+	}
+	return line[at:], true
+}
+
+// emphasisCount is what checkLimits has counted of the marks of emphasis
+// in the inline block (paragraph or table row) it is in: the lines, the
+// runs of "*", "_" or "~", the nodes that goldmark may make, the marks
+// that may end emphasis or a link, and the steps goldmark may take for
+// them; and where the block starts.
+type emphasisCount struct {
+	lines, delims, nodes int
+	closers, work        int
+	line                 []byte
+	lineNum, at          int
+}
+
+// mayCloseEmphasis reports whether the run line[i:j] of "*", "_" or "~"
+// may end emphasis: whether goldmark's ScanDelimiter lets it close, taking
+// the character before it from line (goldmark takes white space there at
+// the start of a block, where fewer runs close).
+func mayCloseEmphasis(line []byte, i, j int) bool {
+	before, after := '\n', '\n'
+	if i > 0 {
+		before, _ = utf8.DecodeLastRune(line[:i])
+	}
+	if j < len(line) {
+		after, _ = utf8.DecodeRune(line[j:])
+	}
+	beforeSpace, beforePunct := util.IsSpaceRune(before), util.IsPunctRune(before)
+	afterSpace, afterPunct := util.IsSpaceRune(after), util.IsPunctRune(after)
+	left := !afterSpace && (!afterPunct || beforeSpace || beforePunct)
+	right := !beforeSpace && (!beforePunct || afterSpace || afterPunct)
+	if line[i] == '_' {
+		return right && (!left || afterPunct)
+	}
+	return right
+}
+
+// footnoteDefinition returns the width of the footnote definition marker
+// at the start of b as goldmark reads one, "[^label]:" with a label that
+// is not blank and holds no "[", "]" or "\\", or 0 if there is none.
+func footnoteDefinition(b []byte) int {
+	if len(b) < 5 || b[0] != '[' || b[1] != '^' {
+		return 0
+	}
+	end := bytes.IndexAny(b[2:], "[]\\")
+	if end > 0 && end < 999 && b[2+end] == ']' && 3+end < len(b) && b[3+end] == ':' && !isBlank(b[2:2+end]) {
+		return end + 4
+	}
+	return 0
 }
 
 // fenceMarks returns the run of ` or ~ that opens a code fence at the
@@ -418,10 +666,25 @@ type paraCount struct {
 	headLineNum, headAt int
 }
 
-// mayStartBlock reports whether a line whose text is b may start a block
-// that ends a paragraph: a heading, code, HTML, a rule, or a list item.
-func mayStartBlock(b []byte) bool {
-	return len(b) > 0 && bytes.IndexByte([]byte("#<`~*_-+=0123456789"), b[0]) >= 0
+// mayEndParagraph reports whether a line whose text is b may start a
+// block that ends a paragraph (and so a table): a heading, code, HTML, a
+// rule or a heading's underline, a list item, a footnote or a definition.
+// A row that starts with a digit, "**" or "_" is still a row.
+func mayEndParagraph(b []byte) bool {
+	if len(b) == 0 {
+		return false
+	}
+	switch b[0] {
+	case '#', '<', ':':
+		return true
+	case '`', '~':
+		return fenceMarks(b) != nil
+	case '*', '_', '-', '+', '=':
+		return marker(b) > 0 || ruleFrom(b) == 0 || len(bytes.Trim(b, "= \t\r")) == 0
+	case '[':
+		return marker(b) > 0
+	}
+	return marker(b) > 0
 }
 
 // tableColumns returns how many columns goldmark's table extension finds
@@ -502,16 +765,14 @@ func marker(b []byte) int {
 		return followed(1)
 	case c >= '0' && c <= '9':
 		w := 1
-		for w < len(b) && w < 10 && b[w] >= '0' && b[w] <= '9' {
+		for w < len(b) && w < 9 && b[w] >= '0' && b[w] <= '9' {
 			w++
 		}
 		if w < len(b) && (b[w] == '.' || b[w] == ')') {
 			return followed(w + 1)
 		}
-	case c == '[' && len(b) > 1 && b[1] == '^':
-		if end := bytes.Index(b, []byte("]:")); end > 2 {
-			return end + 2
-		}
+	case c == '[':
+		return footnoteDefinition(b)
 	}
 	return 0
 }

@@ -64,8 +64,24 @@ var pathological = []struct {
 		"1:3: bracket-lines: this paragraph has 1,002 lines and 1,000 [ ] pairs, 1,002,000 when multiplied; foilog allows 1,000,000"},
 	{"numbers that continue a paragraph", "Text [a]\n" + strings.Repeat("2. [a]\n", 1000),
 		"1:1: bracket-lines: this paragraph has 1,001 lines and 1,001 [ ] pairs, 1,002,001 when multiplied; foilog allows 1,000,000"},
-	{"a fence in a quote is counted as text", "> ```\n" + strings.Repeat("> [a]\n", 1001),
-		"1:3: bracket-lines: this paragraph has 1,002 lines and 1,001 [ ] pairs, 1,003,002 when multiplied; foilog allows 1,000,000"},
+	{"lines after a fence in a quote, outside it", "> ```\n> [a]\n" + strings.Repeat("[a]\n", 1001),
+		"3:1: bracket-lines: this paragraph has 1,001 lines and 1,001 [ ] pairs, 1,002,001 when multiplied; foilog allows 1,000,000"},
+	{"lines after a fence in a list item, less indented", "1. x\n\n   ```\n   [a]\n" + strings.Repeat("[a]\n", 1001),
+		"5:1: bracket-lines: this paragraph has 1,001 lines and 1,001 [ ] pairs, 1,002,001 when multiplied; foilog allows 1,000,000"},
+	{"a fence in a quote inside a list item is counted as text", "- > ```\n" + strings.Repeat("  > [a]\n", 1001),
+		"1:5: bracket-lines: this paragraph has 1,002 lines and 1,001 [ ] pairs, 1,003,002 when multiplied; foilog allows 1,000,000"},
+	{"a fence under a list marker that may be text", "Text\n2. x\n      ```\n" + strings.Repeat("      [a]\n", 1001),
+		"1:1: bracket-lines: this paragraph has 1,004 lines and 1,001 [ ] pairs, 1,005,004 when multiplied; foilog allows 1,000,000"},
+	{"a number after an item of another list", "- x\n  1. [a]\n" + strings.Repeat("[a]\n2. [a]\n", 500),
+		"2:6: bracket-lines: this paragraph has 1,001 lines and 1,001 [ ] pairs, 1,002,001 when multiplied; foilog allows 1,000,000"},
+	{"a number indented into the item", "1. [a]\n" + strings.Repeat("   2. [a]\n", 1000),
+		"1:4: bracket-lines: this paragraph has 1,001 lines and 1,001 [ ] pairs, 1,002,001 when multiplied; foilog allows 1,000,000"},
+	{"a footnote label with a bracket", "Text\n" + strings.Repeat("[^a] [b]: x\n", 1000),
+		"1:1: bracket-lines: this paragraph has 1,001 lines and 2,000 [ ] pairs, 2,002,000 when multiplied; foilog allows 1,000,000"},
+	{"table rows then a list item", "a|b\n-|-\n2019|[a]\n- x\n" + strings.Repeat("[a]\n", 1001),
+		"4:3: bracket-lines: this paragraph has 1,002 lines and 1,001 [ ] pairs, 1,003,002 when multiplied; foilog allows 1,000,000"},
+	{"table rows then a heading's underline", "a|b\n-|-\n**x**|[a]\n===\n" + strings.Repeat("[a]\n", 1001),
+		"4:1: bracket-lines: this paragraph has 1,002 lines and 1,001 [ ] pairs, 1,003,002 when multiplied; foilog allows 1,000,000"},
 	{"a backtick run with a backtick after it opens no fence", "``` a`b\n" + strings.Repeat("[a]\n", 1001),
 		"1:1: bracket-lines: this paragraph has 1,002 lines and 1,001 [ ] pairs, 1,003,002 when multiplied; foilog allows 1,000,000"},
 	{"lines after a table", "h|h\n-|-\n|x [a]\n# H\n" + strings.Repeat("[a]\n", 1001),
@@ -78,8 +94,49 @@ var pathological = []struct {
 		"3:1: empty-cells: this table has 1,000 columns and its rows leave out 4,995,000 cells; foilog allows 100,000 left-out cells in a letter"},
 	{"tables add up", strings.Repeat("a|b|c\n-|-|:-:\n"+strings.Repeat("x\n", 25001)+"\n", 2),
 		"25005:1: empty-cells: this table has 3 columns and its rows leave out 50,002 cells, 100,004 with the tables above; foilog allows 100,000 left-out cells in a letter"},
+	// Marks of emphasis: for each "*" or "_" that may close, goldmark
+	// looks back at every mark before it that it cannot pair with (100 KB
+	// of "*a_ " took 2.6 s, 200 KB 13.9 s, 400 KB 102 s), and for each link
+	// whose text holds a mark, at every node before it (100 KB of
+	// "[a_b](c) " took 2.5 s).
+	{"emphasis", strings.Repeat("*a_ ", 25000),
+		"1:1: emphasis: this paragraph has 25,000 * _ or ~ marks that may end emphasis or a link, which take up to 625,000,000 steps to pair; foilog allows 100,000,000 in a letter"},
+	{"emphasis the other way", strings.Repeat("_a* ", 25000),
+		"1:1: emphasis: this paragraph has 25,000 * _ or ~ marks that may end emphasis or a link, which take up to 625,000,000 steps to pair; foilog allows 100,000,000 in a letter"},
+	{"strong emphasis", strings.Repeat("**a__ ", 20000),
+		"1:1: emphasis: this paragraph has 20,000 * _ or ~ marks that may end emphasis or a link, which take up to 400,000,000 steps to pair; foilog allows 100,000,000 in a letter"},
+	{"strikethrough and emphasis", strings.Repeat("~a* ", 25000),
+		"1:1: emphasis: this paragraph has 25,000 * _ or ~ marks that may end emphasis or a link, which take up to 625,000,000 steps to pair; foilog allows 100,000,000 in a letter"},
+	{"emphasis after words", strings.Repeat("a_b* ", 20000),
+		"1:1: emphasis: this paragraph has 20,000 * _ or ~ marks that may end emphasis or a link, which take up to 400,000,000 steps to pair; foilog allows 100,000,000 in a letter"},
+	{"strong then emphasis", "a**b" + strings.Repeat("c* ", 40000),
+		"1:1: emphasis: this paragraph has 40,001 * _ or ~ marks that may end emphasis or a link, which take up to 800,020,000 steps to pair; foilog allows 100,000,000 in a letter"},
+	{"emphasis over lines", strings.Repeat("*a_\n", 25000),
+		"1:1: emphasis: this paragraph has 25,000 * _ or ~ marks that may end emphasis or a link, which take up to 625,000,000 steps to pair; foilog allows 100,000,000 in a letter"},
+	{"emphasis in links", strings.Repeat("[*a](b) ", 12500),
+		"1:1: emphasis: this paragraph has 12,500 * _ or ~ marks that may end emphasis or a link, which take up to 937,525,000 steps to pair; foilog allows 100,000,000 in a letter"},
+	{"snake case in links", strings.Repeat("[a_b](c) ", 11111),
+		"1:1: emphasis: this paragraph has 11,111 * _ or ~ marks that may end emphasis or a link, which take up to 740,748,148 steps to pair; foilog allows 100,000,000 in a letter"},
+	{"emphasis adds up", strings.Repeat(strings.Repeat("*a_ ", 3000)+"\n\n", 20),
+		"23:1: emphasis: this paragraph has 3,000 * _ or ~ marks that may end emphasis or a link, which take up to 9,000,000 steps to pair, 108,000,000 with the paragraphs above; foilog allows 100,000,000 in a letter"},
+	{"a log pasted as text", logLines(5000, " ref_*%d"),
+		"1:1: emphasis: this paragraph has 10,000 * _ or ~ marks that may end emphasis or a link, which take up to 200,005,000 steps to pair; foilog allows 100,000,000 in a letter"},
+	// Ten digits are no list marker: goldmark reads all as one paragraph
+	// (3.9 MB took 25 s).
+	{"ten-digit numbers", "1. x\n" + strings.Repeat("1234567890. [a] [b] [c] [d]\n", 140000),
+		"1:4: bracket-lines: this paragraph has 140,001 lines and 560,000 [ ] pairs, 78,400,560,000 when multiplied; foilog allows 1,000,000"},
 	{"footnotes", strings.Repeat("x[^1] ", 10001) + "\n\n" + footnotes(1000),
 		"3:1: footnote-refs: this letter has 1,000 footnotes and 10,001 references to footnotes, 10,001,000 when multiplied; foilog allows 10,000,000"},
+}
+
+// logLines returns n lines of a log in one paragraph, each with snake
+// case, a pair of "*" and end, formatted with the line's number.
+func logLines(n int, end string) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "user_%d_name logged in at *%d* from host_%d_x;"+end+"\n", i, i, i, i)
+	}
+	return b.String()
 }
 
 // footnotes returns n footnote definitions.
@@ -184,6 +241,37 @@ func TestLimitsAllowOrdinaryDocuments(t *testing.T) {
 		"The data:\n```json\n[\n" + strings.Repeat(`  {"id": 1, "tags": ["a", "b"]},`+"\n", 1500) + "]\n```\nEnd.\n",
 		"~~~\n" + strings.Repeat("[a] [b] [c]\n", 1500),
 		"The data:\n\n" + strings.Repeat(`    {"id": 1, "tags": ["a", "b"]},`+"\n", 1500),
+		// Numbered lists whose items wrap, under the number or at the
+		// start of the line (goldmark: 5 ms for 1,000 items).
+		numbered(700, ". ", "PC [redacted] and DC [redacted] attended the address\n   and the matter was closed."),
+		numbered(1000, ". ", "The officer (PC [redacted]) attended the address\nand the matter was closed."),
+		numbered(1000, ") ", "PC [redacted] attended\n  and [redacted] left."),
+		// Tables without outer pipes whose rows start with a date, a
+		// year, "**" or "_", and headers that do (goldmark: 1-10 ms).
+		"Date | Officer | Rank\n--- | --- | ---\n" + strings.Repeat("01/01/2023 | [redacted] | [redacted] [redacted]\n", 1200),
+		"Year | Area | Officer\n---|---|---\n" + strings.Repeat("2019 | 5 | [redacted]\n", 1200),
+		"**Year** | **Officer**\n---|---\n" + strings.Repeat("**2019** | [redacted]\n_2020_ | [redacted]\n", 750),
+		"2019/20 | 2020/21 | 2021/22\n---|---|---\n" + strings.Repeat("x | [redacted] | 3\n", 1500),
+		"- Item\n\n  Date | Officer\n  ---|---\n" + strings.Repeat("  12 | [redacted]\n", 1500),
+		// Code in a list item and in a quoted request.
+		"1. Data:\n\n   ```\n" + strings.Repeat("   [redacted],0,[x]\n", 1500) + "   ```\n2. More.\n",
+		"> Your request:\n>\n> ```\n" + strings.Repeat("> [redacted],0\n", 1500) + "> ```\n\nOur answer.\n",
+		"- a\n  - b\n\n    ~~~\n" + strings.Repeat("    [a] [b]\n", 1500),
+		// 1,500 footnote definitions one after another.
+		strings.Repeat("Text[^1] and [^2].\n\n", 1500) + footnotes(1500),
+		// Many "*" and "_": masked numbers, snake case, a log with
+		// "*ok*" on each line, bold headings and bullets, a CSV with
+		// notes, links whose text has "_" (goldmark: 10-40 ms each).
+		strings.Repeat("Card ****1234 used at terminal ****5678 on 01/02/2023\n", 5000),
+		logLines(5000, ""),
+		strings.Repeat("2024-01-01 12:00:01 INFO user_id=1 action=login_ok total=5*\n", 5000),
+		strings.Repeat("**Question 1**\nText with _emphasis_ and **bold** and a value_x here.\n\n- **Item**: value_x\n- *Note*: see __this__ and ~~that~~\n\n", 3000),
+		"force_name,officer_count,total_cost\n" + strings.Repeat("Force_1,12,36*\n", 3000),
+		strings.Repeat("The *officer* said **12** and _noted_ the ref_1 value. ", 1000),
+		strings.Repeat("[report_1_2023.pdf](/files/report_1_2023.pdf)  \n", 800),
+		strings.Repeat("[*Report 1*](/files/r1.pdf) ", 2000),
+		// Nine-digit numbers are list markers.
+		numbered(3, ". ", "x") + strings.Repeat("123456789. [a] [b]\n", 2000),
 	} {
 		if _, err := New().Convert([]byte(src)); err != nil {
 			t.Errorf("Convert(%.60q…) = %v", src, err)
@@ -248,6 +336,10 @@ func FuzzCheckLimits(f *testing.F) {
 	f.Add("[a]: b\n[c]: <d> 'e'\n- [f]\n2. [g]\n")
 	f.Add("[^a] [^b]\n\n[^a]: x\n    [^b]: y\n")
 	f.Add("1. [a]\n2) [b]\n3. [c]\n\n    [d]\n```\n[e]\n````\n~~~ x\n[f]\n")
+	f.Add("10. [a]\n   b\n11. [c]\nd\n12) [e]\n- x\n  1. [f]\ng\n2. [h]\n1234567890. [i]\n")
+	f.Add("2019 | **a** | [b]\n---|---|---\n_c_ | 1. x | [d]\n- e\n===\n: f\n[^g]: h\n[^i] [j]: k\n")
+	f.Add("> ```\n> [a]\n>\n[b]\n1. x\n\n   ~~~\n   [c]\n  [d]\n- > ```\n  > [e]\n")
+	f.Add("*a_ _a* **a__ ~a* a_b* `a*` [*a](b) [a_b](c) \\*a \\_ é_é *ok* =*x* ****1234\n")
 	f.Fuzz(func(t *testing.T, src string) {
 		err := checkLimits([]byte(src))
 		if strings.HasPrefix(src, strings.Repeat(">", MaxNesting+1)) && err == nil {
