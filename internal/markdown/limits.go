@@ -235,14 +235,7 @@ func checkLimits(src []byte) error {
 		var closed listItem     // the outermost list item this line closes, if any
 		var ordered orderedItem // the item of an ordered list the line starts, if sure
 		for {
-			for at < len(line) && (line[at] == ' ' || line[at] == '\t') {
-				if line[at] == '\t' {
-					col += 4 - col%4
-				} else {
-					col++
-				}
-				at++
-			}
+			at, col = skipSpace(line, at, col)
 			start := at
 			if at < len(line) && line[at] == '>' {
 				depth++
@@ -462,6 +455,20 @@ func checkLimits(src []byte) error {
 	return nil
 }
 
+// skipSpace skips the spaces and tabs of line from byte at, column col,
+// and returns where they end: a tab goes on to the next multiple of 4.
+func skipSpace(line []byte, at, col int) (int, int) {
+	for at < len(line) && (line[at] == ' ' || line[at] == '\t') {
+		if line[at] == '\t' {
+			col += 4 - col%4
+		} else {
+			col++
+		}
+		at++
+	}
+	return at, col
+}
+
 // listItem is a list item checkLimits keeps open: the column its content
 // starts at if one space follows its marker, the column its text starts
 // at, whether it is sure to be a list item (and not text that continues a
@@ -552,14 +559,7 @@ func (in fenceContainer) rest(line []byte) ([]byte, bool) {
 	if in.text == 0 || isBlank(line[at:]) {
 		return line[at:], true
 	}
-	for at < len(line) && (line[at] == ' ' || line[at] == '\t') {
-		if line[at] == '\t' {
-			col += 4 - col%4
-		} else {
-			col++
-		}
-		at++
-	}
+	at, col = skipSpace(line, at, col)
 	if col < in.text {
 		return nil, false
 	}

@@ -120,20 +120,7 @@ func buildWith(b *testing.B, layouts fs.FS, src, dest string) output.Stats {
 	return st
 }
 
-func BenchmarkBuild(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
-		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
-			defer limitMemory(n)()
-			dir := syntheticLog(b, n)
-			dest := outputRoot(b)
-			b.ResetTimer()
-			for i := 0; i < b.N; i++ {
-				settle(b)
-				buildInto(b, dir, filepath.Join(dest, fmt.Sprint(i)))
-			}
-		})
-	}
-}
+func BenchmarkBuild(b *testing.B) { benchmarkBuilds(b, foilog.Layouts) }
 
 // BenchmarkBuildBare is BenchmarkBuild with layouts that write almost
 // nothing: every page is still planned and written, and the search index,
@@ -141,8 +128,11 @@ func BenchmarkBuild(b *testing.B) {
 // work is done. Build minus Bare is what the page templates cost inside a
 // real build; Bare against Floor is the least a build can cost with these
 // features.
-func BenchmarkBuildBare(b *testing.B) {
-	layouts := bareLayouts(b)
+func BenchmarkBuildBare(b *testing.B) { benchmarkBuilds(b, bareLayouts(b)) }
+
+// benchmarkBuilds builds the 1k and 10k logs with the given default
+// layouts, each iteration into a new folder.
+func benchmarkBuilds(b *testing.B, layouts fs.FS) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("%dk", n/1000), func(b *testing.B) {
 			defer limitMemory(n)()
