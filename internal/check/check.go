@@ -71,7 +71,7 @@ func Run(opts site.Options) diag.List {
 	cfg, _ := config.Load(opts.Source)
 	responses, _ := content.Load(opts.Source, cfg)
 	c := newChecker(opts.Source, cfg, markdown.New())
-	targets := Targets{BasePath: cfg.BasePath(), Responses: responses, Now: opts.Now, Source: opts.Source}
+	targets := Targets{BasePath: cfg.BasePath(), Responses: content.NotPublished(responses, opts.Now), Now: opts.Now, Source: opts.Source}
 	if res != nil {
 		targets.Files = make(map[string]bool, len(res.Files))
 		for _, f := range res.Files {
@@ -162,7 +162,7 @@ func (c *checker) response(r *content.Response, now time.Time) (diag.List, *mark
 // remoteImages reports images of r whose source is on another site.
 func (c *checker) remoteImages(r *content.Response, links []markdown.Link) diag.List {
 	var list diag.List
-	cols := linkColumns(r.Body, links)
+	cols := markdown.LinkColumns(r.Body, links)
 	for i, l := range links {
 		if !l.Image || !external(l.Destination) {
 			continue

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -206,4 +207,27 @@ func (r *Renderer) Convert(src []byte) (*Document, error) {
 	extract(doc, src, t.lines, out)
 	sortWarnings(out.Warnings)
 	return out, nil
+}
+
+// LinkColumns returns the column (1-based, in characters) of each of
+// links in body, the Markdown they were found in: where the destination
+// is written on the link's line, after the previous link's on that line.
+// It is 1 when the destination is not written there as decoded (defined
+// on another line, as in a reference link, or with entities).
+func LinkColumns(body []byte, links []Link) []int {
+	lines := strings.Split(string(body), "\n")
+	cols := make([]int, len(links))
+	after := map[int]int{} // line → byte offset just past its last match
+	for i, l := range links {
+		cols[i] = 1
+		if l.Line < 1 || l.Line > len(lines) || l.Destination == "" {
+			continue
+		}
+		text, from := lines[l.Line-1], after[l.Line]
+		if j := strings.Index(text[from:], l.Destination); j >= 0 {
+			cols[i] = utf8.RuneCountInString(text[:from+j]) + 1
+			after[l.Line] = from + j + len(l.Destination)
+		}
+	}
+	return cols
 }

@@ -169,6 +169,9 @@ func Build(opts Options) (*Result, diag.List) {
 	md := markdown.New(markdown.WithBasePath(cfg.BasePath()), markdown.WithReservedIDs(responsePageIDs...))
 	docs, htmls, l := render(md, cfg, published, opts)
 	list = append(list, l...)
+	if !opts.Drafts {
+		list = append(list, unpublishedLinks(published, responses, docs, cfg.BasePath(), opts.Now)...)
+	}
 	published, l = unifyTerms(published, cfg.Authority)
 	list = append(list, l...)
 
