@@ -1,6 +1,7 @@
 package tmplexec
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"reflect"
@@ -121,23 +122,23 @@ func compare(a, b reflect.Value) int {
 	ka, kb := basic(a.Kind()), basic(b.Kind())
 	switch {
 	case ka == intKind && kb == intKind:
-		return order(a.Int(), b.Int())
+		return cmp.Compare(a.Int(), b.Int())
 	case ka == uintKind && kb == uintKind:
-		return order(a.Uint(), b.Uint())
+		return cmp.Compare(a.Uint(), b.Uint())
 	case ka == intKind && kb == uintKind:
 		if a.Int() < 0 {
 			return -1
 		}
-		return order(uint64(a.Int()), b.Uint())
+		return cmp.Compare(uint64(a.Int()), b.Uint())
 	case ka == uintKind && kb == intKind:
 		if b.Int() < 0 {
 			return 1
 		}
-		return order(a.Uint(), uint64(b.Int()))
+		return cmp.Compare(a.Uint(), uint64(b.Int()))
 	case ka != kb:
 		return incomparable
 	case ka == stringKind:
-		return order(a.String(), b.String())
+		return cmp.Compare(a.String(), b.String())
 	case ka == boolKind:
 		if a.Bool() == b.Bool() {
 			return 0
@@ -169,14 +170,4 @@ func basic(k reflect.Kind) kind {
 		return stringKind
 	}
 	return otherKind
-}
-
-func order[T int64 | uint64 | string](a, b T) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
